@@ -1,0 +1,103 @@
+"""RDF for the agents around a document: people, fracties, posts, ministries, participations.
+
+Roles are SKOS concepts (``kvrol:indiener``, ``medeindiener``, ``geadresseerde``,
+``beantwoorder``). The first asker is the indiener and the others medeindieners, as in the
+Tweede Kamer's own records. An answering minister is a participation with the person acting
+in name of the post; a post answered for ("mede namens") is a participation of the post.
+"""
+
+from __future__ import annotations
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import FOAF, ORG, RDF, SKOS
+
+from kv2rdf import ministries
+from kv2rdf.iris import Iris, slug
+from kv2rdf.model import Answerer, Asker, Person, Post
+from kv2rdf.namespaces import ELI_DL, KV, KVROL, TOOIONT
+
+
+def add_person(g: Graph, ids: Iris, person: Person) -> URIRef:
+    """A ``foaf:Person`` with the name as printed."""
+    iri = ids.person(person)
+    g.add((iri, RDF.type, FOAF.Person))
+    g.add((iri, FOAF.name, Literal(person.name)))
+    g.add((iri, FOAF.familyName, Literal(person.family_name)))
+    if person.given_name:
+        g.add((iri, FOAF.givenName, Literal(person.given_name)))
+    return iri
+
+
+def add_fractie(g: Graph, ids: Iris, label: str) -> URIRef:
+    """A fractie, labelled as printed ("GroenLinks-PvdA", "JA21")."""
+    iri = ids.fractie(label)
+    g.add((iri, RDF.type, ORG.Organization))
+    g.add((iri, RDF.type, KV.Fractie))
+    g.add((iri, SKOS.prefLabel, Literal(label, lang="nl")))
+    g.add((iri, SKOS.altLabel, Literal(label, lang="nl")))
+    return iri
+
+
+def add_post(g: Graph, ids: Iris, post: Post) -> URIRef:
+    """An ``org:Post`` and, when the reference table knows it, its TOOI ministry."""
+    iri = ids.post(post)
+    g.add((iri, RDF.type, ORG.Post))
+    g.add((iri, SKOS.prefLabel, Literal(post.label, lang="nl")))
+    if post.detail:
+        g.add((iri, SKOS.altLabel, Literal(f"{post.label} – {post.detail}", lang="nl")))
+    found = ministries.ministry(post.ministry) if post.ministry else None
+    if found is not None:
+        ministry = ids.ministry(found.code)
+        g.add((iri, ORG.postIn, ministry))
+        g.add((ministry, RDF.type, TOOIONT.Ministerie))
+        g.add((ministry, SKOS.prefLabel, Literal(f"Ministerie van {found.name}", lang="nl")))
+        g.add((ministry, SKOS.altLabel, Literal(found.abbreviation, lang="nl")))
+    return iri
+
+
+def _participation(g: Graph, work: URIRef, role: str, key: str) -> URIRef:
+    iri = Iris.participation(work, role, key)
+    g.add((work, KV.participation, iri))
+    g.add((iri, RDF.type, ELI_DL.Participation))
+    g.add((iri, ELI_DL.participation_role, KVROL[role]))
+    return iri
+
+
+def add_askers(g: Graph, ids: Iris, work: URIRef, askers: tuple[Asker, ...]) -> list[URIRef]:
+    """Indiener and medeindieners, each acting in name of their fractie."""
+    people = []
+    for index, asker in enumerate(askers):
+        role = "indiener" if index == 0 else "medeindiener"
+        person = add_person(g, ids, asker.person)
+        part = _participation(g, work, role, slug(asker.person.family_name))
+        g.add((part, ELI_DL.had_participant_person, person))
+        if asker.party:
+            g.add((part, ELI_DL.participation_in_name_of, add_fractie(g, ids, asker.party)))
+        people.append(person)
+    return people
+
+
+def add_addressees(g: Graph, ids: Iris, work: URIRef, posts: tuple[Post, ...]) -> None:
+    """One geadresseerde participation per addressed post."""
+    for post in posts:
+        iri = add_post(g, ids, post)
+        part = _participation(g, work, "geadresseerde", str(iri).rsplit("/", 1)[1])
+        g.add((part, ELI_DL.had_participant_organization, iri))
+
+
+def add_answerers(g: Graph, ids: Iris, work: URIRef,
+                  answerers: tuple[Answerer, ...]) -> list[URIRef]:
+    """Beantwoorder participations: the signer in name of a post, and posts answered for."""
+    people = []
+    for answerer in answerers:
+        post = add_post(g, ids, answerer.post)
+        if answerer.person is None:
+            part = _participation(g, work, "beantwoorder", str(post).rsplit("/", 1)[1])
+            g.add((part, ELI_DL.had_participant_organization, post))
+            continue
+        person = add_person(g, ids, answerer.person)
+        part = _participation(g, work, "beantwoorder", slug(answerer.person.family_name))
+        g.add((part, ELI_DL.had_participant_person, person))
+        g.add((part, ELI_DL.participation_in_name_of, post))
+        people.append(person)
+    return people

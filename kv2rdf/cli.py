@@ -1,0 +1,179 @@
+"""Command line: ``kv2rdf convert | validate | formats``.
+
+Exit codes: 0 success; 1 SHACL violations; 2 bad input or usage (any `Kv2RdfError`, and
+click's own usage errors); 3 internal error. The translation happens in one place,
+`Kv2RdfGroup.invoke`; commands only call the library and print.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rdflib import Graph
+
+from kv2rdf import __version__
+from kv2rdf.errors import DataError, Kv2RdfError
+from kv2rdf.formats import SourceFormat, source_format
+from kv2rdf.iris import Iris, check_base
+from kv2rdf.namespaces import DEFAULT_BASE, new_graph
+from kv2rdf.output import expand_sources, plan_outputs, write_atomic
+from kv2rdf.parsers import PARSERS
+from kv2rdf.pipeline import convert_bytes
+from kv2rdf.serialization import FORMATS, dumps, output_format
+from kv2rdf.validation import ValidationReport, validate
+
+
+class InputError(click.ClickException):
+    """Bad input or usage: exit code 2."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        """Print the message without click's "Error:" prefix."""
+        click.echo(f"kv2rdf: {self.format_message()}", err=True)
+
+
+class InternalError(click.ClickException):
+    """A bug: exit code 3."""
+
+    exit_code = 3
+
+
+class Kv2RdfGroup(click.Group):
+    """Turns library errors into exit codes."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; map `Kv2RdfError` to exit 2 and anything else to exit 3."""
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Kv2RdfError as exc:
+            raise InputError(str(exc)) from exc
+        except Exception as exc:
+            raise InternalError(f"internal error ({type(exc).__name__}: {exc}); please report "
+                                "it with the input that caused it") from exc
+
+
+@click.group(cls=Kv2RdfGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kv2rdf")
+def main() -> None:
+    """Turn Dutch parliamentary written questions (Kamervragen) into validated linked data."""
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("-o", "--output", help="Output file, folder (several sources), or - for stdout.")
+@click.option("-t", "--to", "to", type=click.Choice(list(FORMATS)), default="turtle",
+              show_default=True, help="Output RDF format.")
+@click.option("--from", "from_", type=click.Choice([f.value for f in SourceFormat]),
+              help="Source format; detected from the content when left out.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI for instances.")
+@click.option("--validate", "check", is_flag=True, help="Validate against the SHACL shapes.")
+@click.option("--strict", is_flag=True, help="Treat parser warnings as errors.")
+def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | None,
+            base: str, check: bool, strict: bool) -> None:
+    """Convert Kamervragen documents (text, markdown, …) to RDF."""
+    base = check_base(base)
+    fmt = source_format(from_) if from_ else None
+    paths = expand_sources(sources)
+    if not paths:
+        raise InputError("no source documents found")
+    targets = plan_outputs(paths, output, output_format(to).suffix)
+    failed = violated = False
+    merged = new_graph(base)
+    for path, target in zip(paths, targets, strict=True):
+        try:
+            doc, graph = convert_bytes(_read(path), source=str(path), fmt=fmt, strict=strict,
+                                       base=base)
+        except Kv2RdfError as exc:
+            click.echo(f"{exc}" if str(exc).startswith(str(path)) else f"{path}: {exc}",
+                       err=True)
+            failed = True
+            continue
+        for issue in doc.issues:
+            click.echo(f"{issue.source}:{issue.line or 1}: warning: {issue.message}", err=True)
+        if check:
+            report = validate(graph)
+            if report.results:
+                click.echo(f"{path}: {report.text()}", err=True)
+            violated |= not report.conforms
+        if target is None:
+            merged += graph
+        else:
+            write_atomic(target, dumps(graph, to, name=Iris(base).source(doc)))
+    if len(merged):
+        click.echo(dumps(merged, to), nl=False)
+    if failed:
+        sys.exit(2)
+    if violated:
+        sys.exit(1)
+
+
+@main.command(name="validate")
+@click.argument("data", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--shapes", type=click.Path(exists=True, dir_okay=False),
+              help="SHACL shapes file (default: the shipped shapes).")
+@click.option("--format", "report_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Report format.")
+def validate_command(data: tuple[str, ...], shapes: str | None, report_format: str) -> None:
+    """Validate RDF files against the kv2rdf SHACL shapes."""
+    reports: dict[str, ValidationReport] = {}
+    for name in data:
+        reports[name] = validate(_load_data(Path(name)), shapes=Path(shapes) if shapes else None)
+    if report_format == "json":
+        click.echo("[" + ",\n".join(f'{{"file": "{n}", "report": {r.to_json()}}}'
+                                    for n, r in reports.items()) + "]")
+    else:
+        for name, report in reports.items():
+            status = "conforms" if report.conforms else "does not conform"
+            click.echo(f"{name}: {status}; {report.text()}")
+    if not all(r.conforms for r in reports.values()):
+        sys.exit(1)
+
+
+@main.command()
+def formats() -> None:
+    """List the source and output formats."""
+    click.echo("Source formats (--from):")
+    for fmt in SourceFormat:
+        state = "" if fmt in PARSERS else "  (not yet supported)"
+        click.echo(f"  {fmt.value}{state}")
+    click.echo("Output formats (-t/--to):")
+    for name, spec in FORMATS.items():
+        click.echo(f"  {name:8} {spec.suffix:8} {spec.media_type}")
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+
+
+_RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld",
+                 ".trig": "trig", ".nq": "nquads", ".rdf": "xml", ".owl": "xml"}
+
+
+def _load_data(path: Path) -> Graph:
+    fmt = _RDF_SUFFIXES.get(path.suffix.lower(), "turtle")
+    data = _read(path)
+    graph = Graph()
+    try:
+        if fmt in ("trig", "nquads"):
+            from rdflib import Dataset
+
+            ds = Dataset()
+            ds.parse(data=data, format=fmt)
+            for triple in ds.triples((None, None, None)):
+                graph.add(triple)
+        else:
+            graph.parse(data=data, format=fmt)
+    except Exception as exc:  # rdflib's parsers raise many kinds
+        raise DataError(f"{path}:{getattr(exc, 'lines', 1) or 1}: not valid {fmt}: "
+                        f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
+                        ) from exc
+    return graph

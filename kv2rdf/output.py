@@ -1,0 +1,57 @@
+"""Writing results: whole files or nothing, and where each output goes.
+
+A file is written to a temporary name in its target folder and renamed into place, so a
+failure never leaves a half-written file behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from kv2rdf.errors import Kv2RdfError
+
+SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".pdf", ".xml", ".html", ".htm")
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` in one step."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def expand_sources(paths: tuple[str, ...]) -> list[Path]:
+    """Source files: files as given, folders expanded to their source files (sorted)."""
+    result: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            result.extend(sorted(p for p in path.rglob("*") if p.is_file()
+                                 and p.suffix.lower() in SOURCE_SUFFIXES
+                                 and not p.name.endswith("metadata.xml")))
+        else:
+            result.append(path)
+    return result
+
+
+def plan_outputs(sources: list[Path], output: str | None, suffix: str) -> list[Path | None]:
+    """The output file for each source; None means standard output."""
+    if output is None or output == "-":
+        return [None] * len(sources)
+    target = Path(output)
+    if len(sources) == 1 and not target.is_dir() and not output.endswith(("/", os.sep)):
+        return [target]
+    if target.exists() and not target.is_dir():
+        raise Kv2RdfError(f"{output}: several sources need -o to name a folder, not a file")
+    stems = [s.name.split(".")[0] if s.name.count(".") > 1 else s.stem for s in sources]
+    clashes = {s for s in stems if stems.count(s) > 1}
+    return [target / ((s.stem if stem in clashes else stem) + suffix)
+            for s, stem in zip(sources, stems, strict=True)]

@@ -1,0 +1,48 @@
+"""Parsers: source bytes → `kv2rdf.model.Document`, one module per source format.
+
+`PARSERS` maps each `SourceFormat` to its parse function; `parse` detects the format when
+it is not given. Formats whose parser needs an optional dependency are registered lazily.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Protocol
+
+from kv2rdf.errors import UnknownFormatError
+from kv2rdf.formats import SourceFormat, detect
+from kv2rdf.model import Document
+
+
+class ParseFn(Protocol):
+    """The signature every parser follows."""
+
+    def __call__(self, data: bytes, *, source: str = ..., strict: bool = ...) -> Document:
+        """Parse ``data`` read from ``source``."""
+        ...
+
+
+PARSERS: dict[SourceFormat, str] = {
+    SourceFormat.TEXT: "kv2rdf.parsers.text_source:parse_text",
+    SourceFormat.MARKDOWN: "kv2rdf.parsers.markdown_source:parse_markdown",
+}
+
+
+def parser_for(fmt: SourceFormat) -> ParseFn:
+    """The parse function for ``fmt``; raise `UnknownFormatError` when there is none yet."""
+    target = PARSERS.get(fmt)
+    if target is None:
+        supported = ", ".join(f.value for f in PARSERS)
+        raise UnknownFormatError(f"no parser for {fmt.value} sources yet; supported: "
+                                 f"{supported}")
+    module, _, name = target.partition(":")
+    fn: Callable[..., Document] = getattr(importlib.import_module(module), name)
+    return fn
+
+
+def parse(data: bytes, *, fmt: SourceFormat | None = None, source: str = "<bytes>",
+          strict: bool = False) -> Document:
+    """Parse a Kamervragen document from bytes, detecting the format unless ``fmt`` is given."""
+    fmt = fmt or detect(data, source)
+    return parser_for(fmt)(data, source=source, strict=strict)

@@ -1,0 +1,63 @@
+"""The intermediate form every front-end produces: blocks of text in reading order.
+
+A front-end (plain text, markdown, PDF, HTML) turns its source into `Block`s — one per label
+line ("Vraag 3") and one per paragraph — plus the footnotes it found. `_assemble` builds the
+`Document` from them, so the grammar of a Kamervragen document lives in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kv2rdf.model import Footnote, Issue
+from kv2rdf.parsers._labels import Label
+
+_MARK = re.compile(r"(\s*)\ue000(\w+)\ue001(\s*)")
+
+
+def marker(number: str) -> str:
+    """The token a front-end puts in the text where footnote ``number`` is referenced."""
+    return f"\ue000{number}\ue001"
+
+
+def strip_markers(text: str) -> tuple[str, list[str]]:
+    """Remove marker tokens from ``text``; return the text and the footnote numbers, in order."""
+    numbers: list[str] = []
+
+    def gap(m: re.Match[str]) -> str:
+        numbers.append(m.group(2))
+        if m.group(3):
+            return m.group(3)
+        after = text[m.end():m.end() + 1]
+        return " " if after.isalnum() and m.start() > 0 else ""
+
+    return _MARK.sub(gap, text), numbers
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph or a label, with where it came from.
+
+    Footnote markers stay in ``text`` as `marker` tokens until the item's text is final.
+    """
+
+    text: str
+    line: int | None = None
+    pages: tuple[int, ...] = ()
+    label: Label | None = None
+    heading: bool = False
+
+
+@dataclass(slots=True)
+class Extraction:
+    """What a front-end hands to the assembler."""
+
+    source: str
+    source_format: str
+    blocks: list[Block]
+    footnotes: dict[str, Footnote] = field(default_factory=dict)
+    footnote_pages: dict[str, int] = field(default_factory=dict)
+    furniture: str = ""
+    digest: str | None = None
+    issues: list[Issue] = field(default_factory=list)

@@ -1,0 +1,104 @@
+"""The header sentences of a Kamervragen document and the furniture around them.
+
+Questions: "Vragen van het lid X (P) aan de Minister van Y over Z (ingezonden 15 februari
+2024)." Reply: "Antwoord van Minister X (Portfolio)[, mede namens …] (ontvangen 16 februari
+2024). Zie ook Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1047." or "Mededeling van
+…". Printed quirks handled: "(ontvangen (ontvangen 7 juni 2024)", "vergaderjaar 2023–2024,
+1028" (no "nr."), "nrs. 1047 en 1059". The Aanhangsel preamble supplies the vergaderjaar and
+the number ("Vergaderjaar 2023–2024 Aanhangsel van de Handelingen … 1481 Vragen van …").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from kv2rdf.model import Asker, Post, Reply, ReplyKind
+from kv2rdf.parsers import _offices, _people
+from kv2rdf.parsers._text import DATE_PATTERN, parse_date, squash
+
+_QUESTIONS = re.compile(
+    r"Vragen\s+van\s+(?P<askers>.+?)(?:\s+aan\s+(?P<addr>.+?))?\s+over\s+(?P<subject>.+?)"
+    r"\s*\(\s*ingezonden\s*(?:op\s+)?(?P<date>" + DATE_PATTERN + r")\s*\)\s*\.?", re.S)
+_REPLY = re.compile(
+    r"(?P<kind>(?:Nadere?\s+)?(?:Antwoord|Mededeling)(?:en)?)\s+van\s+(?P<who>.+?)\s*"
+    r"\(\s*(?:ontvangen\s*\(\s*)?ontvangen\s*(?:op\s+)?(?P<date>" + DATE_PATTERN
+    + r")\s*\)\s*\)?\s*\.?", re.S)
+_SEE_ALSO = re.compile(
+    r"Zie\s+ook\s+(?:het\s+)?Aanhangsel\s+(?:van\s+de\s+)?Handelingen(?:\s+II)?\s*,?\s*"
+    r"(?:vergaderjaar\s*)?(?P<y1>\d{4})\s*[–/-]\s*(?P<y2>\d{2,4})\s*,?\s*(?:nrs?\.?\s*)?"
+    r"(?P<nums>\d+(?:\s*(?:,|en)\s*\d+)*)")
+_VERGADERJAAR = re.compile(r"[Vv]ergaderjaar\s+(\d{4})\s*[–/-]\s*(\d{2,4})")
+_OEP_ID = re.compile(r"\b((?:ah|kv)-(?:tk|ek)-[0-9]{8}-[0-9]+(?:-[a-z0-9]+)?|kv-(?:tk|ek)-"
+                     r"\d{4}Z\d{5})\b")
+ZAAKNUMMER = re.compile(r"\b((?:19|20)\d{2}Z\d{5})\b")
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionsHeader:
+    """What the "Vragen van …" sentence says."""
+
+    title: str
+    askers: tuple[Asker, ...]
+    addressees: tuple[Post, ...]
+    subject: str
+    submitted: date | None
+    end: int
+    problems: list[str] = field(default_factory=list)
+
+
+def vergaderjaar(first: str, second: str) -> str:
+    """Normalise "2023", "24" or "2024" to "2023-2024"."""
+    return f"{first}-{second if len(second) == 4 else first[:2] + second}"
+
+
+def questions(text: str) -> QuestionsHeader | None:
+    """Find and parse the "Vragen van …" sentence in the header text."""
+    m = _QUESTIONS.search(text)
+    if not m:
+        return None
+    askers, problems = _people.askers(m["askers"])
+    posts = _offices.addressees(m["addr"] or "")
+    if not posts:
+        problems.append(f"no addressee found in {squash(m['addr'] or '')!r}")
+    title = squash(text[m.start():m.start("subject")] + m["subject"])
+    return QuestionsHeader(title, askers, posts, squash(m["subject"]), parse_date(m["date"]),
+                           m.end(), problems)
+
+
+def reply(text: str) -> tuple[Reply | None, int]:
+    """Find and parse the "Antwoord van …" / "Mededeling van …" sentence and its "Zie ook"."""
+    m = _REPLY.search(text)
+    if not m:
+        return None, -1
+    kind_text = m["kind"].lower()
+    kind = ReplyKind.NOTICE if "mededeling" in kind_text else ReplyKind.ANSWER
+    see_also = tuple(see_also_ids(text[m.end():]))
+    return Reply(kind=kind, answerers=_offices.answerers(m["who"]),
+                 received=parse_date(m["date"]), see_also=see_also,
+                 supplementary=kind_text.startswith("nader")), m.start()
+
+
+def see_also_ids(text: str, chamber: str = "tk") -> list[str]:
+    """OEP ids from "Zie ook Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1047"."""
+    ids: list[str] = []
+    for m in _SEE_ALSO.finditer(text):
+        year = vergaderjaar(m["y1"], m["y2"]).replace("-", "")
+        ids.extend(f"ah-{chamber}-{year}-{n}" for n in re.findall(r"\d+", m["nums"]))
+    return list(dict.fromkeys(ids))
+
+
+def preamble(text: str) -> tuple[str | None, str | None]:
+    """The vergaderjaar and the Aanhangsel number printed before the questions sentence."""
+    found = _QUESTIONS.search(text)
+    before = text[: found.start()] if found else text
+    year = _VERGADERJAAR.search(before)
+    number = re.search(r"(?:^|\s)(\d{1,5})\s*$", before)
+    return (vergaderjaar(year[1], year[2]) if year else None, number[1] if number else None)
+
+
+def oep_id(text: str) -> str | None:
+    """The first OEP identifier printed in the text ("ah-tk-20232024-1076"), if any."""
+    m = _OEP_ID.search(text)
+    return m[1] if m else None

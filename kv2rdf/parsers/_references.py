@@ -1,0 +1,71 @@
+"""References cited in footnotes and texts, as absolute IRIs.
+
+Official publications become ``https://zoek.officielebekendmakingen.nl/{id}``:
+"Kamerstuk 36 200 IV, nr. 25" → ``kst-36200-IV-25``; "Kamerstukken II 2023/24, 21 501-02,
+nr. 2733" → ``kst-21501-02-2733``; "Aanhangsel van de Handelingen, vergaderjaar 2023–2024,
+nr. 76" → ``ah-tk-20232024-76``; "Handelingen II 2023/24, nr. 28, item 3" →
+``h-tk-20232024-28-3``; "Stb. 2023, 123" → ``stb-2023-123``; "Stcrt. 2024, 1234" →
+``stcrt-2024-1234``. URLs are kept as printed; a bare domain with a path ("nos.nl/artikel/1")
+or alone ("(volkskrant.nl)") gets ``https://``.
+"""
+
+from __future__ import annotations
+
+import re
+
+OEP = "https://zoek.officielebekendmakingen.nl/"
+_URL = re.compile(r"\bhttps?://[^\s<>\"«»”]+|\bwww\.[^\s<>\"«»”]+", re.I)
+_DOMAIN = re.compile(
+    r"(?<![\w@./-])((?:[a-z0-9-]+\.)+(?:nl|com|org|eu|net|int|be|de|uk|gov|info|io|news|fm|tv)"
+    r"(?:/[^\s<>\"«»”]*)?)(?![\w-])", re.I)
+_KST = re.compile(
+    r"Kamerstuk(?:ken)?(?:\s+(?:II|I|TK|EK))?(?:\s+\d{4}/\d{2,4})?\s*,?\s*"
+    r"(?P<dossier>\d{2}\s?\d{3})(?:[\s-]+(?P<sub>(?:[A-Z]{1,3}|[IVXLC]+|\d{2}))\b)?"
+    r"\s*,?\s*nrs?\.?\s*(?P<nums>\d+(?:\s*(?:,|en)\s*\d+)*)")
+_AH = re.compile(
+    r"Aanhangsel\s+(?:van\s+de\s+)?Handelingen(?:\s+(?P<kamer>II|I))?\s*,?\s*(?:vergaderjaar\s*)?"
+    r"(?P<y1>\d{4})\s*[–/-]\s*(?P<y2>\d{2,4})\s*,?\s*(?:nrs?\.?\s*)?(?P<nums>\d+(?:\s*(?:,|en)"
+    r"\s*\d+)*)")
+_H = re.compile(r"(?<!Aanhangsel )Handelingen\s+(?P<kamer>II|I)\s+(?P<y1>\d{4})\s*[/–-]\s*"
+                r"(?P<y2>\d{2,4})\s*,\s*nr\.?\s*(?P<nr>\d+)\s*,\s*item\s+(?P<item>\d+)")
+_STB = re.compile(r"\b(?P<kind>Stb|Stcrt|Trb)\.?\s+(?P<year>\d{4})\s*,\s*(?:nr\.?\s*)?(?P<nr>\d+)")
+_OEP_ID = re.compile(r"\b((?:kst|ah-tk|ah-ek|h-tk|h-ek|stb|stcrt|trb|kv-tk|kv-ek)-[0-9A-Za-z-]+"
+                     r"[0-9A-Za-z])\b")
+
+
+def _year(y1: str, y2: str) -> str:
+    return y1 + (y2 if len(y2) == 4 else y1[:2] + y2)
+
+
+def references(text: str) -> tuple[str, ...]:
+    """All references in ``text``, in order of appearance, without duplicates."""
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for m in _URL.finditer(text):
+        url = m.group(0).rstrip(".,;:)]'")
+        if url.count("(") < url.count(")"):
+            url = url[: url.rfind(")")]
+        found.append((m.start(), url if "://" in url else "https://" + url))
+        taken.append((m.start(), m.start() + len(url)))
+    for m in _DOMAIN.finditer(text):
+        if not any(a <= m.start() < b for a, b in taken):
+            found.append((m.start(), "https://" + m.group(1).rstrip(".,;:)")))
+    for m in _KST.finditer(text):
+        dossier = m["dossier"].replace(" ", "")
+        sub = f"-{m['sub']}" if m["sub"] else ""
+        found.extend((m.start(), f"{OEP}kst-{dossier}{sub}-{n}") for n in re.findall(r"\d+",
+                                                                                      m["nums"]))
+    for m in _AH.finditer(text):
+        chamber = "ek" if m["kamer"] == "I" else "tk"
+        found.extend((m.start(), f"{OEP}ah-{chamber}-{_year(m['y1'], m['y2'])}-{n}")
+                     for n in re.findall(r"\d+", m["nums"]))
+    for m in _H.finditer(text):
+        chamber = "ek" if m["kamer"] == "I" else "tk"
+        found.append((m.start(), f"{OEP}h-{chamber}-{_year(m['y1'], m['y2'])}-{m['nr']}-"
+                                 f"{m['item']}"))
+    for m in _STB.finditer(text):
+        found.append((m.start(), f"{OEP}{m['kind'].lower()}-{m['year']}-{m['nr']}"))
+    for m in _OEP_ID.finditer(text):
+        if not any(a <= m.start() < b for a, b in taken):
+            found.append((m.start(), OEP + m.group(1)))
+    return tuple(dict.fromkeys(url for _, url in sorted(found, key=lambda p: p[0])))

@@ -1,0 +1,170 @@
+"""Text helpers shared by the parsers: Unicode clean-up, Dutch dates, hyphenation, paragraphs.
+
+Facts this module relies on:
+
+* PDF text extraction leaves spacing accents after the letter they belong to
+  ("Yes¸ilgöz" for "Yeşilgöz", "Kostic´" for "Kostić"); they are recombined.
+* Dates are printed in Dutch ("15 februari 2024", sometimes "13-02-2024").
+* A word split at a line end ("Omgangsvor-" / "men") is joined without the hyphen, while a
+  real hyphen stays ("GroenLinks-PvdA", "ICT-infrastructuur", "data-uitvraag").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+_SPACING_ACCENTS = {
+    "\u00b4": "\u0301",  # acute
+    "\u00b8": "\u0327",  # cedilla
+    "\u00a8": "\u0308",  # diaeresis
+    "\u02c7": "\u030c",  # caron
+    "\u02c6": "\u0302",  # circumflex
+    "\u02dc": "\u0303",  # tilde
+    "\u02d8": "\u0306",  # breve
+    "\u02da": "\u030a",  # ring
+    "\u02db": "\u0328",  # ogonek
+}
+_ACCENT_RE = re.compile(r"(?<=[A-Za-z])([" + "".join(_SPACING_ACCENTS) + r"])")
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+                            "\ufb04": "ffl", "\u00ad": "", "\u200b": "", "\ufeff": ""})
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+def clean(text: str) -> str:
+    """Normalise extracted text: recombine accents, undo ligatures, NFC, no odd spaces.
+
+    A control character opening a line is a bullet glyph the extraction could not map.
+    """
+    text = _CONTROL.sub("", re.sub(r"^(\s*)[\x80-\x9f]\s*", r"\1• ", text))
+    text = _ACCENT_RE.sub(lambda m: _SPACING_ACCENTS[m.group(1)], text.translate(_LIGATURES))
+    text = unicodedata.normalize("NFC", text)
+    return text.replace("\u00a0", " ").replace("\u2009", " ").replace("\t", " ")
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace into single spaces and trim."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+MONTHS = {
+    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
+    "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "febr": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dec": 12,
+}
+DATE_PATTERN = (r"\d{1,2}\s*(?:e\s+)?(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
+                + r")\.?\s+\d{4}|\d{1,2}-\d{1,2}-\d{4}|\d{4}-\d{2}-\d{2}")
+
+
+def parse_date(text: str) -> date | None:
+    """Parse a Dutch date ("8 maart 2024", "13-02-2024", "2024-03-08"); None if not a date."""
+    text = squash(text).lower()
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if m:
+        y, mo, d = int(m[1]), int(m[2]), int(m[3])
+    elif m := re.fullmatch(r"(\d{1,2})-(\d{1,2})-(\d{4})", text):
+        d, mo, y = int(m[1]), int(m[2]), int(m[3])
+    elif m := re.fullmatch(r"(\d{1,2})\s*(?:e\s+)?([a-z]+)\.?\s+(\d{4})", text):
+        if m[2] not in MONTHS:
+            return None
+        d, mo, y = int(m[1]), MONTHS[m[2]], int(m[3])
+    else:
+        return None
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        return None
+
+
+_KEEP_HYPHEN_WORDS = {"niet", "oud", "ex", "anti", "pro", "vice", "non", "semi", "pseudo"}
+_VOWELS = set("aeiouyáéíóúàèëïöüâêîôû")
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join wrapped lines into one paragraph, undoing hyphenation only where a word was split."""
+    out = ""
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif out.endswith("-") and len(out) > 1 and out[-2].isalnum():
+            out = out[:-1] + ("-" if _real_hyphen(out[:-1], line) else "") + line
+        elif out.endswith(("/", "\u2010")) and _url_tail(out):
+            out += line
+        else:
+            out += " " + line
+    return out
+
+
+def _real_hyphen(before: str, after: str) -> bool:
+    """True when the hyphen at a line end belongs to the word ("ICT-", "data-uitvraag")."""
+    word = re.split(r"[\s(«\"'/]", before)[-1]
+    nxt = after[:1]
+    if not word or not nxt:
+        return True
+    if _url_tail(before):
+        return True
+    if not word[-1].isalpha() or not nxt.isalpha():
+        return True  # "13-", "2023-2024", "-(" …
+    if word[-1].isupper() or nxt.isupper():
+        return True  # "ICT-infrastructuur", "GroenLinks-PvdA"
+    if "-" in word:
+        return True  # "Faber-van-", already a compound
+    if word.lower() in _KEEP_HYPHEN_WORDS:
+        return True
+    return word[-1].lower() in _VOWELS and nxt.lower() in _VOWELS  # "data-uitvraag"
+
+
+def _url_tail(text: str) -> bool:
+    """True when the text ends inside a URL-like token."""
+    token = text.rsplit(None, 1)[-1] if text.split() else ""
+    return bool(re.search(r"https?://|www\.|\.[a-z]{2,4}/", token))
+
+
+TERMINAL = (".", "?", "!", ":", ";", "»", "”", '"', "'", ")")
+
+
+def continues(previous: str, following: str) -> bool:
+    """True when ``following`` continues the sentence of ``previous`` across a page break."""
+    prev = previous.rstrip()
+    nxt = following.lstrip()
+    if not prev or not nxt:
+        return False
+    if prev.endswith("-") and prev[-2:-1].isalpha():
+        return nxt[:1].isalpha()
+    return not prev.endswith(TERMINAL) and (nxt[0].islower() or nxt[0] in "(«,")
+
+
+def merge(previous: str, following: str) -> str:
+    """Merge a paragraph with its continuation, undoing a split word."""
+    return join_lines([previous, following])
+
+
+def decode(data: bytes, source: str) -> str:
+    """Decode source bytes as UTF-8 (or UTF-16 with a byte order mark)."""
+    from kv2rdf.errors import ParseError
+
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ParseError(source, 1, f"undecodable UTF-16 text ({exc.reason})") from exc
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise ParseError(source, line, f"not UTF-8 text: undecodable byte "
+                             f"0x{data[exc.start]:02x} at offset {exc.start}") from exc
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise ParseError(source, line, "binary data (NUL byte), not a text document")
+    if not text.strip():
+        raise ParseError(source, 1, "empty file: no text to convert")
+    return text.replace("\r\n", "\n").replace("\r", "\n")

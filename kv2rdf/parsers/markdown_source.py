@@ -1,0 +1,54 @@
+"""Markdown renderings of Kamervragen documents → `Document`.
+
+Markdown converters of the published PDF print the same document with markup: headings for
+labels at any level ("#### Vraag 1 en 2", "### Antwoord 3"), the Aanhangsel number as a
+heading ("### 1064"), the asker in bold ("**Erdmans**"), the subject in italics, footnote
+markers in brackets ("…Karabach[1 ]", "[4 5 ]"), superscripts in brackets ("11[e ]"), and
+"-----" between pages. The markup is removed line by line and the result goes through the
+same rules as extracted plain text (`text_source`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from kv2rdf.model import Document
+from kv2rdf.parsers._blocks import marker
+from kv2rdf.parsers._text import decode
+from kv2rdf.parsers.text_source import parse_lines
+
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*(.*?)\s*#*\s*$")
+_NOTE_REF = re.compile(r"\[\^?(\d{1,3}(?:\s+\d{1,3})*)\s*\]")
+_SUPERSCRIPT = re.compile(r"\[([^\]\d][^\]]{0,3}?)\s*\]")
+_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]+)\)")
+_STRONG = re.compile(r"\*\*|__")
+_EMPHASIS = re.compile(r"(?<![\w*\\])[*_](?=\S)|(?<=\S)[*_](?![\w*])")
+_TAG = re.compile(r"</?(?:br|span|sup|sub|b|i|em|strong|u|p)\b[^>]*>", re.I)
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+
+
+def parse_markdown(data: bytes, *, source: str = "<bytes>", strict: bool = False) -> Document:
+    """Parse a markdown rendering of a Kamervragen document."""
+    lines: list[tuple[int, str]] = []
+    for number, raw in enumerate(decode(data, source).split("\n"), start=1):
+        heading = _HEADING.match(raw)
+        text = unmark(heading.group(1) if heading else raw)
+        # a heading is a paragraph of its own: blank lines around it keep it apart
+        lines.extend([(number, ""), (number, text), (number, "")] if heading else [(number, text)])
+    return parse_lines(lines, source=source, source_format="markdown", strict=strict,
+                       digest=hashlib.sha256(data).hexdigest())
+
+
+def unmark(line: str) -> str:
+    """Remove inline markdown from one line, turning footnote references into markers."""
+    if re.fullmatch(r"\s*(?:-{3,}|\*{3,}|_{3,})\s*", line):
+        return "\f"
+    line = _TAG.sub("", line)
+    line = _LINK.sub(lambda m: m.group(1) if m.group(1) == m.group(2) else
+                     f"{m.group(1)} ({m.group(2)})", line)
+    line = _NOTE_REF.sub(lambda m: "".join(marker(n) for n in m.group(1).split()), line)
+    line = _SUPERSCRIPT.sub(r"\1", line)
+    line = _STRONG.sub("", line)
+    line = _EMPHASIS.sub("", line)
+    return _ESCAPE.sub(r"\1", line)

@@ -1,0 +1,87 @@
+"""Serialization: graph → text in a fixed, byte-stable form.
+
+``FORMATS`` maps the names the CLI accepts to rdflib serializers and file suffixes. Output
+never depends on hash seeds or insertion order: N-Triples lines are sorted, Turtle lists
+subjects, predicates and objects in sorted order, JSON-LD is written from a sorted graph,
+and TriG puts the graph under the IRI of its source.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from rdflib import Dataset, Graph, URIRef
+
+from kv2rdf.errors import UnknownFormatError
+from kv2rdf.namespaces import PREFIXES
+
+
+@dataclass(frozen=True, slots=True)
+class OutputFormat:
+    """An RDF output format."""
+
+    rdflib_name: str
+    suffix: str
+    media_type: str
+
+
+FORMATS: dict[str, OutputFormat] = {
+    "turtle": OutputFormat("turtle", ".ttl", "text/turtle"),
+    "nt": OutputFormat("nt", ".nt", "application/n-triples"),
+    "jsonld": OutputFormat("json-ld", ".jsonld", "application/ld+json"),
+    "trig": OutputFormat("trig", ".trig", "application/trig"),
+}
+
+
+def output_format(name: str) -> OutputFormat:
+    """The output format called ``name``; `UnknownFormatError` when there is none."""
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise UnknownFormatError(f"unknown output format {name!r}; known: "
+                                 f"{', '.join(FORMATS)}") from None
+
+
+def sorted_copy(graph: Graph) -> Graph:
+    """A copy whose triples are inserted in sorted order, with the graph's prefixes."""
+    copy = Graph(bind_namespaces="none")
+    for prefix, ns in graph.namespaces():
+        copy.bind(prefix, ns)
+    for triple in sorted(graph):
+        copy.add(triple)
+    return copy
+
+
+def dumps(graph: Graph, fmt: str = "turtle", *, name: URIRef | None = None) -> str:
+    """Serialize ``graph``; ``name`` is the graph name used by TriG."""
+    spec = output_format(fmt)
+    if fmt == "nt":
+        lines = graph.serialize(format="nt").splitlines()
+        return "".join(line + "\n" for line in sorted(set(lines)) if line.strip())
+    if fmt == "trig":
+        ds = Dataset()
+        for prefix, ns in graph.namespaces():
+            ds.bind(prefix, ns, override=True, replace=True)
+        target = ds.graph(name or URIRef("urn:x-kv2rdf:default"))
+        for triple in sorted(graph):
+            target.add(triple)
+        return ds.serialize(format="trig")
+    if fmt == "jsonld":
+        context = {p: str(ns) for p, ns in PREFIXES.items()}
+        tree = json.loads(graph.serialize(format="json-ld", context=context))
+        nodes = tree.get("@graph", [])
+        tree["@graph"] = sorted((_sort_values(n) for n in nodes), key=lambda n: n.get("@id", ""))
+        return json.dumps(tree, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return sorted_copy(graph).serialize(format=spec.rdflib_name)
+
+
+def _sort_values(node: Any) -> Any:
+    """Sort every multi-valued property of a JSON-LD node (set semantics, stable order)."""
+    if isinstance(node, dict):
+        return {k: _sort_values(v) for k, v in node.items()}
+    if isinstance(node, list):
+        items = [_sort_values(v) for v in node]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return node

@@ -1,0 +1,114 @@
+"""Validation: a graph against the kv2rdf SHACL shapes → `ValidationReport`.
+
+Runs pySHACL with inference "none" (kv2rdf emits every type) and the vocabulary mixed in, so
+the code lists are checked too. Non-conformance is a value, not an exception: ``conforms`` is
+false when any result has severity Violation; warnings never make a graph non-conforming.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import pyshacl
+from rdflib import Graph, URIRef
+from rdflib.namespace import SH
+from rdflib.term import Node
+
+from kv2rdf.errors import ShapesError
+from kv2rdf.resources import ontology_path, shapes_path
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationResult:
+    """One SHACL result: severity, focus node, path, message and the shape that fired."""
+
+    severity: str
+    focus: str
+    path: str | None
+    message: str
+    shape: str
+    component: str
+    value: str | None = None
+
+    def __str__(self) -> str:
+        where = f" ({self.path})" if self.path else ""
+        value = f" [value: {self.value}]" if self.value else ""
+        return f"{self.severity}: {self.focus}{where}: {self.message}{value}"
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationReport:
+    """All results of one validation run."""
+
+    results: tuple[ValidationResult, ...]
+
+    @property
+    def violations(self) -> tuple[ValidationResult, ...]:
+        """Results of severity Violation."""
+        return tuple(r for r in self.results if r.severity == "Violation")
+
+    @property
+    def warnings(self) -> tuple[ValidationResult, ...]:
+        """Results of severity Warning or Info."""
+        return tuple(r for r in self.results if r.severity != "Violation")
+
+    @property
+    def conforms(self) -> bool:
+        """True when there are no violations."""
+        return not self.violations
+
+    def text(self) -> str:
+        """A readable report, violations first."""
+        ordered = sorted(self.results, key=lambda r: (r.severity != "Violation", r.focus))
+        head = (f"{len(self.violations)} violation(s), {len(self.warnings)} warning(s)")
+        return "\n".join([head, *(str(r) for r in ordered)])
+
+    def to_json(self) -> str:
+        """A machine-readable report."""
+        return json.dumps({"conforms": self.conforms, "violations": len(self.violations),
+                           "warnings": len(self.warnings),
+                           "results": [asdict(r) for r in self.results]},
+                          indent=2, ensure_ascii=False, sort_keys=True)
+
+
+@functools.lru_cache(maxsize=8)
+def _load(path: Path) -> Graph:
+    try:
+        return Graph().parse(path, format="turtle")
+    except Exception as exc:  # rdflib raises many kinds for unreadable files
+        raise ShapesError(f"{path}: cannot load: {exc}") from exc
+
+
+def load_shapes(shapes: Path | Graph | None = None) -> Graph:
+    """The shapes graph: the shipped one, a file, or a graph as given."""
+    if isinstance(shapes, Graph):
+        return shapes
+    return _load(Path(shapes) if shapes is not None else shapes_path())
+
+
+def validate(graph: Graph, *, shapes: Path | Graph | None = None) -> ValidationReport:
+    """Validate ``graph`` against the kv2rdf shapes (or ``shapes``)."""
+    shacl = load_shapes(shapes)
+    _, report, _ = pyshacl.validate(graph, shacl_graph=shacl, ont_graph=_load(ontology_path()),
+                                    inference="none", allow_warnings=True, advanced=False,
+                                    abort_on_first=False)
+    results = [_result(report, r) for r in report.objects(None, SH.result)]
+    return ValidationReport(tuple(sorted(results, key=lambda r: (r.focus, r.shape, r.message))))
+
+
+def _result(report: Graph, node: Node) -> ValidationResult:
+    def value(pred: URIRef) -> str | None:
+        found = report.value(node, pred)
+        return None if found is None else str(found)
+
+    severity = (value(SH.resultSeverity) or str(SH.Violation)).rsplit("#", 1)[-1]
+    shape = report.value(node, SH.sourceShape)
+    return ValidationResult(
+        severity=severity, focus=value(SH.focusNode) or "", path=value(SH.resultPath),
+        message=value(SH.resultMessage) or "", component=(value(
+            SH.sourceConstraintComponent) or "").rsplit("#", 1)[-1],
+        shape=str(shape) if isinstance(shape, URIRef) else "(anonymous shape)",
+        value=value(SH.value))
