@@ -22,7 +22,7 @@ _LABEL = re.compile(
 _NOTICE = re.compile(r"^(?:Mededeling|MEDEDELING)\s*:?$")
 _REFERS = re.compile(
     r"\b[Zz]ie\s+(?:ook\s+|verder\s+|daarvoor\s+(?:ook\s+)?|hiervoor\s+(?:ook\s+)?)?"
-    r"(?:het\s+|mijn\s+)?antwoord(?:en)?\s+(?:op|bij|onder)\s+(?:de\s+)?vra(?:ag|gen)\s+"
+    r"(?:het\s+|de\s+|mijn\s+)?antwoord(?:en)?\s+(?:op|bij|onder)\s+(?:de\s+)?vra(?:ag|gen)\s+"
     r"(?P<nums>" + NUMBERS + r")")
 
 

@@ -10,7 +10,8 @@ Decisions, each pinned by a test:
 * A grouped answer label ("Antwoord 1 en 2") is one answer to all of its questions.
 * A label without a number ("Antwoord") takes the numbers of the question before it.
 * A paragraph that ends mid-sentence and is followed by one starting in lower case is the
-  same paragraph split by a page break, and is joined.
+  same paragraph split by a page break, and is joined; at a known page break, ending
+  mid-sentence is enough ("… de intocht in" / "Enter is afgelast?").
 """
 
 from __future__ import annotations
@@ -58,7 +59,8 @@ def sections(blocks: list[Block]) -> tuple[list[Block], list[Section]]:
             header.append(block)
             continue
         section = result[-1]
-        if section.paragraphs and continues(section.paragraphs[-1], block.text):
+        new_page = bool(block.pages and section.pages and block.pages[0] > max(section.pages))
+        if section.paragraphs and continues(section.paragraphs[-1], block.text, new_page):
             section.paragraphs[-1] = merge(section.paragraphs[-1], block.text)
         else:
             section.paragraphs.append(block.text)

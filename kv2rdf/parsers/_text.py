@@ -130,15 +130,21 @@ def _url_tail(text: str) -> bool:
 TERMINAL = (".", "?", "!", ":", ";", "»", "”", '"', "'", ")")
 
 
-def continues(previous: str, following: str) -> bool:
-    """True when ``following`` continues the sentence of ``previous`` across a page break."""
+def continues(previous: str, following: str, page_break: bool = False) -> bool:
+    """True when ``following`` continues the sentence of ``previous`` across a page break.
+
+    With ``page_break`` known, a paragraph ending mid-sentence is enough; otherwise the
+    following paragraph must also start in lower case.
+    """
     prev = previous.rstrip()
     nxt = following.lstrip()
     if not prev or not nxt:
         return False
     if prev.endswith("-") and prev[-2:-1].isalpha():
         return nxt[:1].isalpha()
-    return not prev.endswith(TERMINAL) and (nxt[0].islower() or nxt[0] in "(«,")
+    if prev.endswith(TERMINAL) or nxt.startswith(("•", "- ", "– ")):
+        return False
+    return page_break or nxt[0].islower() or nxt[0] in "(«,"
 
 
 def merge(previous: str, following: str) -> str:

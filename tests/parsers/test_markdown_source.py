@@ -1,0 +1,61 @@
+"""Markdown renderings: headings at any level, emphasis, bracketed footnote markers."""
+
+from __future__ import annotations
+
+from kv2rdf.parsers.markdown_source import parse_markdown, unmark
+from kv2rdf.parsers._blocks import marker
+
+DOC = """## Vragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden
+
+### 1064
+
+Vragen van het lid **Erdmans** (JA21) aan de Minister van Defensie over *bijeenkomsten met ambtenaren* (ingezonden 29 januari 2024).
+
+Antwoord van Minister **Helder** (Volksgezondheid, Welzijn en Sport) (ontvangen 16 februari 2024).
+
+#### Vraag 1 en 2
+
+Zijn er bijeenkomsten georganiseerd?[1 ]
+
+Zo ja, wat was het doel?
+
+##### Antwoord 1 en 2
+
+Ja. Het is de
+
+taak van ambtenaren.
+
+Vraag 3
+
+Is dat wenselijk?
+
+### Antwoord 3
+
+Zie het antwoord op vraag 1.
+
+1 NOS, https://nos.nl/artikel/1.
+"""
+
+
+def test_markdown_document() -> None:
+    doc = parse_markdown(DOC.encode(), source="m.md")
+    assert doc.identifier == "ah-tk-20232024-1064"
+    assert [a.person.name for a in doc.askers] == ["Erdmans"]
+    assert doc.subject == "bijeenkomsten met ambtenaren"
+    assert [(q.number, q.text) for q in doc.questions] == [
+        ("1", "Zijn er bijeenkomsten georganiseerd?"), ("2", "Zo ja, wat was het doel?"),
+        ("3", "Is dat wenselijk?")]
+    assert doc.questions[0].footnotes[0].references == ("https://nos.nl/artikel/1",)
+    first, second = doc.answers
+    assert first.question_numbers == ("1", "2")
+    assert first.text == "Ja. Het is de taak van ambtenaren."
+    assert second.refers_to == ("1",)
+
+
+def test_unmark() -> None:
+    assert unmark("het lid **Erdmans** over *iets*") == "het lid Erdmans over iets"
+    assert unmark("het 11[e ] pakket") == "het 11e pakket"
+    assert unmark("zorgvraagtypering.[4 5 ] De") == f"zorgvraagtypering.{marker('4')}" \
+                                                   f"{marker('5')} De"
+    assert unmark("PUC_743104_22/1/") == "PUC_743104_22/1/"
+    assert unmark("-----") == "\f"
