@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kv2rdf.parsers.markdown_source import parse_markdown, unmark
 from kv2rdf.parsers._blocks import marker
+from kv2rdf.parsers.markdown_source import parse_markdown, unmark
 
 DOC = """## Vragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden
 
