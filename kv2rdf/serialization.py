@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Graph, URIRef
 
 from kv2rdf.errors import UnknownFormatError
 from kv2rdf.namespaces import PREFIXES
@@ -61,13 +61,13 @@ def dumps(graph: Graph, fmt: str = "turtle", *, name: URIRef | None = None) -> s
         lines = graph.serialize(format="nt").splitlines()
         return "".join(line + "\n" for line in sorted(set(lines)) if line.strip())
     if fmt == "trig":
-        ds = Dataset()
-        for prefix, ns in graph.namespaces():
-            ds.bind(prefix, ns, override=True, replace=True)
-        target = ds.graph(name or URIRef("urn:x-kv2rdf:default"))
-        for triple in sorted(graph):
-            target.add(triple)
-        return ds.serialize(format="trig")
+        # TriG is Turtle with the triples inside a named graph block
+        turtle = sorted_copy(graph).serialize(format="turtle")
+        head = [line for line in turtle.splitlines() if line.startswith("@prefix")]
+        body = [line for line in turtle.splitlines() if not line.startswith("@prefix")]
+        inner = "\n".join(body).strip("\n")  # no indenting: it would alter long literals
+        graph_name = name or URIRef("urn:x-kv2rdf:default")
+        return "\n".join(head) + f"\n\n<{graph_name}> {{\n{inner}\n}}\n"
     if fmt == "jsonld":
         context = {p: str(ns) for p, ns in PREFIXES.items()}
         tree = json.loads(graph.serialize(format="json-ld", context=context))

@@ -1,0 +1,150 @@
+"""The command line: outputs, and every exit code (0 ok, 1 violations, 2 bad input, 3 bug)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph, URIRef
+
+from kv2rdf import cli
+from kv2rdf.namespaces import SCHEMA
+from tests.helpers import ROOT
+
+SEED = ROOT / "examples" / "aanhangsel-1064.md"
+NOTICE = ROOT / "examples" / "mededeling-2024Z02569.txt"
+
+
+def run(*args: str) -> object:
+    return CliRunner().invoke(cli.main, [str(a) for a in args])
+
+
+def test_convert_to_file_then_validate(tmp_path: Path) -> None:
+    out = tmp_path / "out.ttl"
+    result = run("convert", SEED, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert len(Graph().parse(out)) > 100
+    result = run("validate", out)
+    assert result.exit_code == 0
+    assert "conforms" in result.stdout
+
+
+def test_convert_to_stdout(tmp_path: Path) -> None:
+    result = run("convert", NOTICE)
+    assert result.exit_code == 0
+    assert "kv:PostponementNotice" in result.stdout
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("nt", ".nt"), ("jsonld", ".jsonld"),
+                                             ("trig", ".trig"), ("turtle", ".ttl")])
+def test_several_sources_into_a_folder(tmp_path: Path, fmt: str, suffix: str) -> None:
+    result = run("convert", SEED, NOTICE, "-o", tmp_path / "out", "-t", fmt)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        f"aanhangsel-1064{suffix}", f"mededeling-2024Z02569{suffix}"]
+
+
+def test_same_input_same_bytes(tmp_path: Path) -> None:
+    run("convert", SEED, "-o", tmp_path / "a.ttl")
+    run("convert", SEED, "-o", tmp_path / "b.ttl")
+    assert (tmp_path / "a.ttl").read_bytes() == (tmp_path / "b.ttl").read_bytes()
+
+
+def test_dropping_a_question_text_fails_validation(tmp_path: Path) -> None:
+    out = tmp_path / "out.ttl"
+    run("convert", SEED, "-o", out)
+    graph = Graph().parse(out)
+    question = URIRef("https://w3id.org/kv2rdf/id/kamervraag/ah-tk-20232024-1064/vraag/3")
+    graph.remove((question, SCHEMA.text, None))
+    graph.serialize(out, format="turtle")
+    result = run("validate", out)
+    assert result.exit_code == 1
+    assert "vraag/3" in result.stdout
+    result = run("validate", out, "--format", "json")
+    assert result.exit_code == 1
+    assert '"conforms": false' in result.stdout
+
+
+def test_convert_validate_reports_violations(tmp_path: Path) -> None:
+    source = tmp_path / "bad-date.txt"
+    source.write_text(NOTICE.read_text(encoding="utf-8").replace("15 februari 2024",
+                                                                 "31 februari 2024"))
+    result = run("convert", source, "--validate", "-o", tmp_path / "out.ttl")
+    assert result.exit_code == 1
+    assert "dateSubmitted" in result.stderr
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"Notulen van de vergadering van 3 mei.\nAanwezig: iedereen.\n",
+     "not a Kamervragen document"),
+    (b"", "empty file"),
+    (b"Vragen van\n\xff\xfe\xfa\n", "not UTF-8 text"),
+])
+def test_bad_input_exits_2_without_output(tmp_path: Path, content: bytes,
+                                          message: str) -> None:
+    source = tmp_path / "input.txt"
+    source.write_bytes(content)
+    out = tmp_path / "out.ttl"
+    result = run("convert", source, "-o", out)
+    assert result.exit_code == 2
+    assert f"{source}:" in result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == [source]
+
+
+def test_missing_file_and_usage_errors_exit_2(tmp_path: Path) -> None:
+    result = run("convert", tmp_path / "nope.txt", "-o", tmp_path / "out.ttl")
+    assert result.exit_code == 2
+    assert "nope.txt" in result.stderr
+    assert run("convert", SEED, "-t", "rdfxml").exit_code == 2
+    assert run("convert", SEED, "--base", "not an iri").exit_code == 2
+    assert run("frobnicate").exit_code == 2
+
+
+def test_unreadable_rdf_exits_2(tmp_path: Path) -> None:
+    data = tmp_path / "broken.ttl"
+    data.write_text("<a> <b> .\n")
+    result = run("validate", data)
+    assert result.exit_code == 2
+    assert "broken.ttl" in result.stderr
+
+
+def test_strict_turns_warnings_into_errors(tmp_path: Path) -> None:
+    source = tmp_path / "q.txt"
+    source.write_text("Vragen van het lid Jansen (VVD) aan de Minister van Financiën over iets "
+                      "(ingezonden 1 maart 2024).\nAntwoord van Minister Dam (Financiën) "
+                      "(ontvangen 2 april 2024).\nVraag 1\nA?\nAntwoord 1\nJa.\nAntwoord 2\n"
+                      "Nee.\n")
+    lenient = run("convert", source, "-o", tmp_path / "a.ttl")
+    assert lenient.exit_code == 0
+    assert "warning: Antwoord 2 answers question 2" in lenient.stderr
+    strict = run("convert", source, "--strict", "-o", tmp_path / "b.ttl")
+    assert strict.exit_code == 2
+    assert not (tmp_path / "b.ttl").exists()
+
+
+def test_internal_error_exits_3(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "convert_bytes", broken)
+    result = run("convert", SEED, "-o", tmp_path / "out.ttl")
+    assert result.exit_code == 3
+    assert "internal error" in result.stderr
+    assert "please report" in result.stderr
+
+
+def test_formats_lists_input_and_output_formats() -> None:
+    result = run("formats")
+    assert result.exit_code == 0
+    for name in ("text", "markdown", "turtle", "nt", "jsonld", "trig"):
+        assert name in result.stdout
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.exit_code == 0
+    assert "kv2rdf" in result.stdout
