@@ -8,8 +8,18 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, SKOS, XSD
 
 from kv2rdf.mapping import to_graph
-from kv2rdf.model import (Answer, Answerer, Asker, Document, Footnote, Person, Post, Question,
-                          Reply, ReplyKind)
+from kv2rdf.model import (
+    Answer,
+    Answerer,
+    Asker,
+    Document,
+    Footnote,
+    Person,
+    Post,
+    Question,
+    Reply,
+    ReplyKind,
+)
 from kv2rdf.namespaces import ELI, ELI_DL, KV, KVROL, SCHEMA, TOOI
 
 ID = "https://w3id.org/kv2rdf/id/"

@@ -38,8 +38,8 @@ def mededeling() -> Graph:
 
 
 def test_aanhangsel_questions(aanhangsel: Graph) -> None:
-    found = rows(aanhangsel, """SELECT ?n ?t WHERE { ?q a kv:Question ; eli:number ?n ;
-        schema:text ?t ; eli:is_part_of <%skamervraag/ah-tk-20232024-1064> }""" % ID)
+    found = rows(aanhangsel, f"""SELECT ?n ?t WHERE {{ ?q a kv:Question ; eli:number ?n ;
+        schema:text ?t ; eli:is_part_of <{ID}kamervraag/ah-tk-20232024-1064> }}""")
     assert sorted(int(n) for n, _ in found) == list(range(1, 10))
     texts = dict(found)
     assert texts["1"].startswith("Zijn er op uw ministerie bijeenkomsten georganiseerd")
