@@ -19,7 +19,8 @@ from kv2rdf.parsers._text import decode
 from kv2rdf.parsers.text_source import parse_lines
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s*(.*?)\s*#*\s*$")
-_NOTE_REF = re.compile(r"\[\^?(\d{1,3}(?:\s+\d{1,3})*)\s*\]")
+_NOTE_REF = re.compile(r"\[\^?(\d{1,3}(?:\s+\d{1,3})*)\s*\]|<sup>\s*(\d{1,3})\s*</sup>")
+_NOTE_DEF = re.compile(r"^\s*\[\^(\d{1,3})\]:\s*(.*)$")
 _SUPERSCRIPT = re.compile(r"\[([^\]\d][^\]]{0,3}?)\s*\]")
 _LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]+)\)")
 _STRONG = re.compile(r"\*\*|__")
@@ -33,6 +34,11 @@ def parse_markdown(data: bytes, *, source: str = "<bytes>", strict: bool = False
     lines: list[tuple[int, str]] = []
     for number, raw in enumerate(decode(data, source).split("\n"), start=1):
         heading = _HEADING.match(raw)
+        definition = _NOTE_DEF.match(raw)
+        if definition:  # "[^1]: text" → a footnote paragraph "1 text"
+            lines.extend([(number, ""), (number, f"{definition[1]} {unmark(definition[2])}"),
+                          (number, "")])
+            continue
         text = unmark(heading.group(1) if heading else raw)
         # a heading is a paragraph of its own: blank lines around it keep it apart
         lines.extend([(number, ""), (number, text), (number, "")] if heading else [(number, text)])
@@ -47,7 +53,8 @@ def unmark(line: str) -> str:
     line = _TAG.sub("", line)
     line = _LINK.sub(lambda m: m.group(1) if m.group(1) == m.group(2) else
                      f"{m.group(1)} ({m.group(2)})", line)
-    line = _NOTE_REF.sub(lambda m: "".join(marker(n) for n in m.group(1).split()), line)
+    line = _NOTE_REF.sub(lambda m: "".join(marker(n) for n in (m.group(1) or m.group(2))
+                                            .split()), line)
     line = _SUPERSCRIPT.sub(r"\1", line)
     line = _STRONG.sub("", line)
     line = _EMPHASIS.sub("", line)

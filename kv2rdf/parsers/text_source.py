@@ -25,6 +25,7 @@ from kv2rdf.parsers._blocks import Block, Extraction, marker
 from kv2rdf.parsers._labels import label
 from kv2rdf.parsers._references import references
 from kv2rdf.parsers._text import TERMINAL, clean, decode, join_lines
+from kv2rdf.parsers._text_notes import Line, split_footnotes
 
 _FURNITURE = re.compile(
     r"^(?:(?:ah|kv|h)[- ](?:tk|ek)[- ]\d{4}(?:\d{4}|Z\d{5})(?:[- ]\d+)?(?:-[a-z0-9]+)?"
@@ -34,11 +35,8 @@ _FURNITURE = re.compile(
     r")$")
 _PAGE_END = re.compile(r"Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{2,4},\s+Aanhangsel\s+\d+$")
 _SEPARATOR = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
-_NOTE_START = re.compile(r"^(\d{1,3})(?:\s+|(?=[A-Z«(\"']))(\S.*)$")
 
 _BULLETS = ("•", "●", "▪", "◦", "- ", "– ", "* ")
-
-Line = tuple[int, str]
 
 
 def parse_text(data: bytes, *, source: str = "<bytes>", strict: bool = False) -> Document:
@@ -52,11 +50,12 @@ def parse_lines(lines: list[Line], *, source: str, source_format: str, strict: b
                 digest: str | None = None) -> Document:
     """Parse numbered source lines (already free of markup) into a document."""
     pages, furniture = _pages(lines)
+    _number_labels(pages)
     footnotes: dict[str, Footnote] = {}
     footnote_pages: dict[str, int] = {}
     bodies: list[list[Line]] = []
     for number, page in enumerate(pages, start=1):
-        body, notes = _split_footnotes(page, len(footnotes) + 1, bodies)
+        body, notes = split_footnotes(page, len(footnotes) + 1, bodies)
         for n, text in notes.items():
             footnotes[n] = Footnote(n, text, references(text))
             footnote_pages[n] = number
@@ -84,89 +83,40 @@ def _pages(lines: list[Line]) -> tuple[list[list[Line]], list[str]]:
                 if _PAGE_END.search(text):
                     pages.append([])
             else:
-                pages[-1].append((number, text))
+                pages[-1].append((number, _SUPERSCRIPT.sub(_superscript_marker, text)))
     return [p for p in pages if any(t for _, t in p)], furniture
 
 
-def _split_footnotes(page: list[Line], first: int,
-                     earlier: list[list[Line]]) -> tuple[list[Line], dict[str, str]]:
-    """Cut the footnote texts off the bottom of a page and mark where they are referenced."""
-    text_rows = [i for i, (_, t) in enumerate(page) if t]
-    starts = [i for i in text_rows if (m := _NOTE_START.match(page[i][1])) and int(m[1]) == first]
-    for start in reversed(starts):
-        notes = _read_notes(page[start:], first)
-        body = page[:start]
-        if marker(str(first)) in " ".join(t for _, t in body) or _place(
-                body, str(first), earlier):
-            for n in list(notes)[1:]:
-                _place(body, n, earlier)
-            return body, notes
-    return page, {}
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT = re.compile(r"(?<![0-9])(?<!\bm)(?<!km|cm|mm)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 
 
-def _read_notes(lines: list[Line], first: int) -> dict[str, str]:
-    notes: dict[str, list[str]] = {}
-    expected = first
-    for _, text in lines:
-        m = _NOTE_START.match(text)
-        if m and int(m[1]) == expected:
-            notes[m[1]] = [m[2]]
+def _superscript_marker(m: re.Match[str]) -> str:
+    """A superscript number ("bekend¹") is a footnote marker, except in units ("m²")."""
+    return marker(str(int(m.group(1).translate(str.maketrans(_SUPERSCRIPT_DIGITS,
+                                                              "0123456789")))))
+
+
+def _number_labels(pages: list[list[Line]]) -> None:
+    """Read bare question numbers as labels when a document has no "Vraag N" labels.
+
+    The Tweede Kamer's own rendering of submitted questions numbers them "1", "2", … on a
+    line of their own, after the "(ingezonden …)" sentence. Only a run 1, 2, 3 … counts.
+    """
+    rows = [(p, i) for p, page in enumerate(pages) for i in range(len(page))]
+    if any((found := label(pages[p][i][1])) and found.kind == "vraag" for p, i in rows):
+        return
+    start = next((k for k, (p, i) in enumerate(rows) if "ingezonden" in pages[p][i][1]), None)
+    if start is None:
+        return
+    expected, hits = 1, []
+    for p, i in rows[start + 1:]:
+        if pages[p][i][1] == str(expected):
+            hits.append((p, i))
             expected += 1
-        elif text and notes:
-            notes[str(expected - 1)].append(text)
-    return {n: join_lines(parts) for n, parts in notes.items()}
-
-
-_STRONG = (
-    r"(?<=[^\W\d_]|[?!.,;:»”)'\"]){n}(?![\w-])",  # "motie?1", "bekend1"
-    r"(?<=\s){n}(?=[A-Z«])",  # "3Toekomstige"
-    r"(?<=[?!.,;:»”)'\"])\s+{n}(?=\s|$)",  # "gesteld? 1", "encryptie». 5 De"
-)
-# A number standing alone between words ("november 2023 1 heb ik") is a marker only when
-# the words around it do not take a number themselves ("artikel 3 van", "4 miljoen").
-_WEAK = r"(?<=[^\W_])\s+{n}(?=\s+[a-z]|[.,;:](?:\s|$))"
-_TAKES_NUMBER = re.compile(
-    r"(?:artikel|art|nr|nummer|lid|hoofdstuk|paragraaf|vraag|vragen|bijlage|pagina|blz|p|fase"
-    r"|stap|punt|groep|week|dag|dagen|jaar|jaren|klasse|niveau|versie|tabel|figuur|van|tot|en"
-    r"|of|met|op|om|per|tussen|circa|ca|ongeveer|bijna|ruim|zo'n|over|na|voor|sinds|in)$", re.I)
-_COUNTED = re.compile(
-    r"(?:procent|miljoen|miljard|euro|keer|jaar|jaren|maanden|weken|dagen|uur|minuten|mensen"
-    r"|personen|gemeenten|kinderen|meldingen|gevallen|stuks|km|kilometer|meter|uren|van|tot"
-    r"|en|of|t/m|x)\b", re.I)
-
-
-def _place(body: list[Line], number: str, earlier: list[list[Line]]) -> bool:
-    """Replace the first marker for footnote ``number`` by a marker token; True if found."""
-    token = marker(number)
-    for lines in [body, *earlier[-1:]]:
-        if any(token in t for _, t in lines):
-            return True
-    for patterns in (_STRONG, (_WEAK,)):
-        for lines in [body, *earlier[-1:]]:
-            start = max((i for i, (_, t) in enumerate(lines) if "\ue001" in t), default=0)
-            for i in range(start, len(lines)):
-                n, text = lines[i]
-                if label(text) is not None:
-                    continue
-                hit = _first_hit(text, number, patterns)
-                if hit is not None:
-                    lines[i] = (n, text[:hit[0]] + token + text[hit[1]:])
-                    return True
-    return False
-
-
-def _first_hit(text: str, number: str, patterns: tuple[str, ...]) -> tuple[int, int] | None:
-    hits = []
-    for pattern in patterns:
-        for m in re.finditer(pattern.format(n=number), text):
-            if pattern is _WEAK:
-                before = text[: m.start()].split()[-1:] or [""]
-                after = text[m.end():].split()[:1] or [""]
-                if _TAKES_NUMBER.match(before[0]) or _COUNTED.match(after[0]):
-                    continue
-            hits.append((m.start(), m.end()))
-            break
-    return min(hits) if hits else None
+    if len(hits) >= 2:
+        for p, i in hits:
+            pages[p][i] = (pages[p][i][0], f"Vraag {pages[p][i][1]}")
 
 
 def _blocks(bodies: list[list[Line]]) -> Iterable[Block]:

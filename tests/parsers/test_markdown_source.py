@@ -59,3 +59,17 @@ def test_unmark() -> None:
                                                    f"{marker('5')} De"
     assert unmark("PUC_743104_22/1/") == "PUC_743104_22/1/"
     assert unmark("-----") == "\f"
+
+
+def test_footnote_paragraphs_in_the_middle_and_markdown_footnote_syntax() -> None:
+    doc = parse_markdown(("Vragen van het lid Jansen (VVD) aan de Minister van Financiën over "
+                          "iets (ingezonden 1 maart 2024).\n\n**Vraag 1**\n\nKent u dit "
+                          "bericht?<sup>1</sup>\n\n1 NOS, 1 maart 2024, https://nos.nl/1\n\n"
+                          "**Vraag 2**\n\nEn dit rapport?[^2]\n\n[^2]: Kamerstuk 36 410, nr. 31\n"
+                          ).encode(), source="m.md")
+    assert [(q.number, q.text) for q in doc.questions] == [("1", "Kent u dit bericht?"),
+                                                          ("2", "En dit rapport?")]
+    assert doc.questions[0].footnotes[0].references == ("https://nos.nl/1",)
+    assert doc.questions[1].footnotes[0].references == (
+        "https://zoek.officielebekendmakingen.nl/kst-36410-31",)
+    assert doc.issues == ()

@@ -125,3 +125,27 @@ def test_answer_to_a_missing_question_is_reported() -> None:
 def test_bad_input(data: bytes, message: str) -> None:
     with pytest.raises(ParseError, match=message):
         parse_text(data, source="t.txt")
+
+
+def test_bare_question_numbers_of_the_tweede_kamer_rendering() -> None:
+    text = ("2024Z02569\nVragen van de leden Chakor (GroenLinks-PvdA) en Palmen (Nieuw Sociaal "
+            "Contract) aan de staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties en de "
+            "minister van Volksgezondheid, Welzijn en Sport over een sociaal veilige werkomgeving "
+            "(ingezonden 15 februari 2024).\n\n1\nKent u het manifest?\n\n2\nBeschikte u al "
+            "eerder over gegevens?\n")
+    doc = parse(text)
+    assert [(q.number, q.text) for q in doc.questions] == [
+        ("1", "Kent u het manifest?"), ("2", "Beschikte u al eerder over gegevens?")]
+    assert [p.label for p in doc.addressees] == [
+        "Staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties",
+        "Minister van Volksgezondheid, Welzijn en Sport"]
+    assert doc.zaaknummer == "2024Z02569"
+    assert doc.identifier == "kv-tk-2024Z02569"
+
+
+def test_unicode_superscript_markers() -> None:
+    body = ("Vraag 1\nKent u het bericht¹ over 40 m² grond?\n\n"
+            "1 NOS, https://nos.nl/artikel/1\n")
+    (q,) = parse(HEAD + body).questions
+    assert q.text == "Kent u het bericht over 40 m² grond?"
+    assert q.footnotes[0].references == ("https://nos.nl/artikel/1",)

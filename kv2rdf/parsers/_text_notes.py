@@ -1,0 +1,139 @@
+"""Footnotes in extracted text: where their texts are, and where their markers were.
+
+Facts from the published PDFs, as text extraction leaves them:
+
+* footnote texts sit at the bottom of a page, each starting with its number, numbered on
+  through the document ("1 Kamerstuk 36 200 IV, nr. 25."); converters that keep blank lines
+  print each as a paragraph of its own, sometimes in the middle of the text flow;
+* the superscript marker comes out glued to the word or sign before it ("motie?1",
+  "bekend1"), before the next word ("3Toekomstige"), after a stop ("gesteld? 1",
+  "encryptie». 5 De") or alone between words ("november 2023 1 heb ik").
+
+A run of lines counts as a footnote only when the text before it holds its marker; the
+marker is then replaced by a `marker` token for the assembler.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kv2rdf.parsers._blocks import marker
+from kv2rdf.parsers._labels import label
+from kv2rdf.parsers._text import join_lines
+
+Line = tuple[int, str]
+_NOTE_START = re.compile(r"^(\d{1,3})(?:\s+|(?=[A-Z«(\"']))(\S.*)$")
+
+
+def split_footnotes(page: list[Line], first: int,
+                    earlier: list[list[Line]]) -> tuple[list[Line], dict[str, str]]:
+    """Take the footnote texts out of a page and mark where they are referenced."""
+    body = list(page)
+    notes: dict[str, str] = {}
+    index = 1
+    while index < len(body):
+        number = first + len(notes)
+        if not body[index - 1][1] and _starts(body[index][1], number):
+            end = next((j for j in range(index, len(body)) if not body[j][1]), len(body))
+            if _place(body[:index], str(number), earlier, body):
+                found = _read_notes(body[index:end], number)
+                for n in list(found)[1:]:
+                    _place(body[:index], n, earlier, body)
+                notes.update(found)
+                del body[index:end]
+                continue
+        index += 1
+    body, bottom = _bottom_block(body, first + len(notes), earlier)
+    return body, {**notes, **bottom}
+
+
+def _starts(text: str, number: int) -> bool:
+    m = _NOTE_START.match(text)
+    return m is not None and int(m[1]) == number
+
+
+def _bottom_block(page: list[Line], first: int,
+                  earlier: list[list[Line]]) -> tuple[list[Line], dict[str, str]]:
+    """Cut a run of footnote texts off the bottom of a page."""
+    starts = [i for i, (_, t) in enumerate(page) if t and _starts(t, first)]
+    for start in reversed(starts):
+        notes = _read_notes(page[start:], first)
+        body = page[:start]
+        if _place(body, str(first), earlier):
+            for n in list(notes)[1:]:
+                _place(body, n, earlier)
+            return body, notes
+    return page, {}
+
+def _read_notes(lines: list[Line], first: int) -> dict[str, str]:
+    notes: dict[str, list[str]] = {}
+    expected = first
+    for _, text in lines:
+        m = _NOTE_START.match(text)
+        if m and int(m[1]) == expected:
+            notes[m[1]] = [m[2]]
+            expected += 1
+        elif text and notes:
+            notes[str(expected - 1)].append(text)
+    return {n: join_lines(parts) for n, parts in notes.items()}
+
+
+_STRONG = (
+    r"(?<=[^\W\d_]|[?!.,;:»”)'\"]){n}(?![\w-])",  # "motie?1", "bekend1"
+    r"(?<=\s){n}(?=[A-Z«])",  # "3Toekomstige"
+    r"(?<=[?!.,;:»”)'\"])\s+{n}(?=\s|$)",  # "gesteld? 1", "encryptie». 5 De"
+)
+# A number standing alone between words ("november 2023 1 heb ik") is a marker only when
+# the words around it do not take a number themselves ("artikel 3 van", "4 miljoen").
+_WEAK = r"(?<=[^\W_])\s+{n}(?=\s+[a-z]|[.,;:](?:\s|$))"
+_TAKES_NUMBER = re.compile(
+    r"(?:artikel|art|nr|nummer|lid|hoofdstuk|paragraaf|vraag|vragen|bijlage|pagina|blz|p|fase"
+    r"|stap|punt|groep|week|dag|dagen|jaar|jaren|klasse|niveau|versie|tabel|figuur|van|tot|en"
+    r"|of|met|op|om|per|tussen|circa|ca|ongeveer|bijna|ruim|zo'n|over|na|voor|sinds|in)$", re.I)
+_COUNTED = re.compile(
+    r"(?:procent|miljoen|miljard|euro|keer|jaar|jaren|maanden|weken|dagen|uur|minuten|mensen"
+    r"|personen|gemeenten|kinderen|meldingen|gevallen|stuks|km|kilometer|meter|uren|van|tot"
+    r"|en|of|t/m|x)\b", re.I)
+
+
+def _place(body: list[Line], number: str, earlier: list[list[Line]],
+           target: list[Line] | None = None) -> bool:
+    """Replace the first marker for footnote ``number`` by a marker token; True if found.
+
+    ``body`` is searched (then the previous page); a hit is written back into ``target``
+    when ``body`` is a copy of its first lines.
+    """
+    token = marker(number)
+    for lines in [body, *earlier[-1:]]:
+        if any(token in t for _, t in lines):
+            return True
+    for patterns in (_STRONG, (_WEAK,)):
+        for lines in [body, *earlier[-1:]]:
+            start = max((i for i, (_, t) in enumerate(lines) if "\ue001" in t), default=0)
+            for i in range(start, len(lines)):
+                n, text = lines[i]
+                if label(text) is not None:
+                    continue
+                hit = _first_hit(text, number, patterns)
+                if hit is not None:
+                    lines[i] = (n, text[:hit[0]] + token + text[hit[1]:])
+                    if target is not None and lines is body:
+                        target[i] = lines[i]
+                    return True
+    return False
+
+
+def _first_hit(text: str, number: str, patterns: tuple[str, ...]) -> tuple[int, int] | None:
+    hits = []
+    for pattern in patterns:
+        for m in re.finditer(pattern.format(n=number), text):
+            if pattern is _WEAK:
+                before = text[: m.start()].split()[-1:] or [""]
+                after = text[m.end():].split()[:1] or [""]
+                if _TAKES_NUMBER.match(before[0]) or _COUNTED.match(after[0]):
+                    continue
+            hits.append((m.start(), m.end()))
+            break
+    return min(hits) if hits else None
+
+
