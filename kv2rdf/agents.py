@@ -50,8 +50,8 @@ def add_post(g: Graph, ids: Iris, post: Post) -> URIRef:
         ministry = ids.ministry(found.code)
         g.add((iri, ORG.postIn, ministry))
         g.add((ministry, RDF.type, TOOIONT.Ministerie))
-        g.add((ministry, SKOS.prefLabel, Literal(f"Ministerie van {found.name}", lang="nl")))
-        g.add((ministry, SKOS.altLabel, Literal(found.abbreviation, lang="nl")))
+        name = ministries.official_name(found.code)
+        g.add((ministry, SKOS.prefLabel, Literal(f"Ministerie van {name}", lang="nl")))
     return iri
 
 

@@ -90,6 +90,18 @@ POSTS_WITHOUT_PORTFOLIO: dict[str, str] = {
 }
 
 
+# The current official name of each TOOI code, for labelling the ministry IRI once.
+OFFICIAL_NAMES: dict[str, str] = {
+    "mnre1045": "Economische Zaken",
+    "mnre1153": "Landbouw, Visserij, Voedselzekerheid en Natuur",
+}
+
+
+def official_name(code: str) -> str:
+    """The current name of the ministry with TOOI code ``code``."""
+    return OFFICIAL_NAMES.get(code) or next(m.name for m in MINISTRIES if m.code == code)
+
+
 def fold(text: str) -> str:
     """Fold text for lookups: no accents, lower case, "&" as "en", single spaces."""
     text = unicodedata.normalize("NFKD", text)

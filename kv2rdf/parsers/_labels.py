@@ -18,8 +18,11 @@ _NUM = r"\d{1,3}[a-z]?"
 NUMBERS = _NUM + r"(?:\s*(?:,|en|t/m|tot\s+en\s+met|[-–])?\s*" + _NUM + r")*"
 _LABEL = re.compile(
     r"^(?P<kind>Vraag|Vragen|Antwoord|Antwoorden|VRAAG|ANTWOORD)"
-    r"(?:\s+(?:op|bij)\s+(?:de\s+)?vra(?:ag|gen))?\s*(?P<nums>" + NUMBERS + r")?\s*:?$")
-_NOTICE = re.compile(r"^(?:Mededeling|MEDEDELING)\s*:?$")
+    r"(?:\s+(?:op|bij)\s+(?:de\s+)?vra(?:ag|gen))?\s*(?P<nums>" + NUMBERS + r")?\s*[:.]?$")
+# a label and its text on one line, set apart by a colon or bold: "Vraag 1: Bent u …"
+INLINE = re.compile(r"^\s*(?P<label>(?:Vraag|Vragen|Antwoord)\s*(?:" + NUMBERS + r")?)"
+                    r"(?:\s*:|\s*\*\*\s*:?)\s+(?P<text>\S.*)$")
+_NOTICE = re.compile(r"^(?:Mededeling|MEDEDELING)\s*[:.]?$")
 _REFERS = re.compile(
     r"\b[Zz]ie\s+(?:ook\s+|verder\s+|daarvoor\s+(?:ook\s+)?|hiervoor\s+(?:ook\s+)?)?"
     r"(?:het\s+|de\s+|mijn\s+)?antwoord(?:en)?\s+(?:op|bij|onder)\s+(?:de\s+)?vra(?:ag|gen)\s+"

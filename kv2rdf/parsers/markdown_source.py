@@ -15,6 +15,7 @@ import re
 
 from kv2rdf.model import Document
 from kv2rdf.parsers._blocks import marker
+from kv2rdf.parsers._labels import INLINE
 from kv2rdf.parsers._text import decode
 from kv2rdf.parsers.text_source import parse_lines
 
@@ -39,6 +40,10 @@ def parse_markdown(data: bytes, *, source: str = "<bytes>", strict: bool = False
             lines.extend([(number, ""), (number, f"{definition[1]} {unmark(definition[2])}"),
                           (number, "")])
             continue
+        inline = None if heading else INLINE.match(raw.lstrip("*_ "))
+        if inline:  # "**Vraag 1** Bent u …": the label on a line of its own
+            lines.extend([(number, ""), (number, inline["label"]), (number, "")])
+            raw = inline["text"]
         text = unmark(heading.group(1) if heading else raw)
         # a heading is a paragraph of its own: blank lines around it keep it apart
         lines.extend([(number, ""), (number, text), (number, "")] if heading else [(number, text)])

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from kv2rdf.model import Document, Footnote
 from kv2rdf.parsers._assemble import assemble
 from kv2rdf.parsers._blocks import Block, Extraction, marker
-from kv2rdf.parsers._labels import label
+from kv2rdf.parsers._labels import INLINE, label
 from kv2rdf.parsers._references import references
 from kv2rdf.parsers._text import TERMINAL, clean, decode, join_lines
 from kv2rdf.parsers._text_notes import Line, split_footnotes
@@ -82,6 +82,8 @@ def _pages(lines: list[Line]) -> tuple[list[list[Line]], list[str]]:
                 furniture.append(text)
                 if _PAGE_END.search(text):
                     pages.append([])
+            elif inline := INLINE.match(text):
+                pages[-1].extend([(number, inline["label"]), (number, inline["text"])])
             else:
                 pages[-1].append((number, _SUPERSCRIPT.sub(_superscript_marker, text)))
     return [p for p in pages if any(t for _, t in p)], furniture

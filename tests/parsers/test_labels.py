@@ -50,3 +50,21 @@ def test_ranges() -> None:
 ])
 def test_referred_questions(text: str, expected: tuple[str, ...]) -> None:
     assert referred_questions(text) == expected
+
+
+@pytest.mark.parametrize(("line", "label_text", "text"), [
+    ("Vraag 1: Bent u bekend met het bericht?", "Vraag 1", "Bent u bekend met het bericht?"),
+    ("Vraag 2** Klopt het?", "Vraag 2", "Klopt het?"),
+    ("Antwoord 1 en 2: Ja.", "Antwoord 1 en 2", "Ja."),
+])
+def test_inline_labels(line: str, label_text: str, text: str) -> None:
+    from kv2rdf.parsers._labels import INLINE
+
+    found = INLINE.match(line)
+    assert found is not None
+    assert (found["label"], found["text"]) == (label_text, text)
+
+
+def test_a_label_may_end_with_a_stop() -> None:
+    found = label("Vraag 4.")
+    assert found is not None and found.numbers == ("4",)

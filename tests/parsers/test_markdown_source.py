@@ -73,3 +73,11 @@ def test_footnote_paragraphs_in_the_middle_and_markdown_footnote_syntax() -> Non
     assert doc.questions[1].footnotes[0].references == (
         "https://zoek.officielebekendmakingen.nl/kst-36410-31",)
     assert doc.issues == ()
+
+
+def test_bold_label_with_text_on_the_same_line() -> None:
+    doc = parse_markdown(("Vragen van het lid Jansen (VVD) aan de Minister van Financiën over "
+                          "iets (ingezonden 1 maart 2024).\n\n**Vraag 1** Kent u dit?\n\n"
+                          "**Vraag 2:** En dat?\n").encode(), source="m.md")
+    assert [(q.number, q.text) for q in doc.questions] == [("1", "Kent u dit?"),
+                                                          ("2", "En dat?")]
