@@ -49,7 +49,8 @@ def references(text: str) -> tuple[str, ...]:
         taken.append((m.start(), m.start() + len(url)))
     for m in _DOMAIN.finditer(text):
         if not any(a <= m.start() < b for a, b in taken):
-            found.append((m.start(), "https://" + m.group(1).rstrip(".,;:)")))
+            domain, _, path = m.group(1).rstrip(".,;:)").partition("/")
+            found.append((m.start(), "https://" + domain.lower() + (f"/{path}" if _ else "")))
     for m in _KST.finditer(text):
         dossier = m["dossier"].replace(" ", "")
         sub = f"-{m['sub']}" if m["sub"] else ""

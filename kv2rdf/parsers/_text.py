@@ -37,9 +37,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 def clean(text: str) -> str:
     """Normalise extracted text: recombine accents, undo ligatures, NFC, no odd spaces.
 
-    A control character opening a line is a bullet glyph the extraction could not map.
+    A control character or pdfminer's "(cid:129)" opening a line is a bullet glyph the
+    extraction could not map.
     """
-    text = _CONTROL.sub("", re.sub(r"^(\s*)[\x80-\x9f]\s*", r"\1• ", text))
+    text = re.sub(r"^(\s*)(?:[\x80-\x9f]|\(cid:\d+\))\s*", r"\1• ", text)
+    text = _CONTROL.sub("", re.sub(r"\(cid:\d+\)", "", text))
     text = _ACCENT_RE.sub(lambda m: _SPACING_ACCENTS[m.group(1)], text.translate(_LIGATURES))
     text = unicodedata.normalize("NFC", text)
     return text.replace("\u00a0", " ").replace("\u2009", " ").replace("\t", " ")

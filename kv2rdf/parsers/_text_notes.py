@@ -25,12 +25,17 @@ Line = tuple[int, str]
 _NOTE_START = re.compile(r"^(\d{1,3})(?:\s+|(?=[A-Z«(\"']))(\S.*)$")
 
 
-def split_footnotes(page: list[Line], first: int,
-                    earlier: list[list[Line]]) -> tuple[list[Line], dict[str, str]]:
-    """Take the footnote texts out of a page and mark where they are referenced."""
+def split_footnotes(page: list[Line], first: int, earlier: list[list[Line]],
+                    paged: bool = False) -> tuple[list[Line], dict[str, str]]:
+    """Take the footnote texts out of a page and mark where they are referenced.
+
+    In a source with pages (form feeds, separators or page furniture) footnotes are a run at
+    the bottom of the page, which may contain blank lines. Without pages they are paragraphs
+    of their own wherever the converter put them.
+    """
     body = list(page)
     notes: dict[str, str] = {}
-    index = 1
+    index = len(body) if paged else 1
     while index < len(body):
         number = first + len(notes)
         if not body[index - 1][1] and _starts(body[index][1], number):
@@ -43,7 +48,7 @@ def split_footnotes(page: list[Line], first: int,
                 del body[index:end]
                 continue
         index += 1
-    body, bottom = _bottom_block(body, first + len(notes), earlier)
+    body, bottom = _bottom_block(body, first + len(notes), earlier, paged)
     return body, {**notes, **bottom}
 
 
@@ -52,14 +57,20 @@ def _starts(text: str, number: int) -> bool:
     return m is not None and int(m[1]) == number
 
 
-def _bottom_block(page: list[Line], first: int,
-                  earlier: list[list[Line]]) -> tuple[list[Line], dict[str, str]]:
-    """Cut a run of footnote texts off the bottom of a page."""
+def _bottom_block(page: list[Line], first: int, earlier: list[list[Line]],
+                  paged: bool) -> tuple[list[Line], dict[str, str]]:
+    """Cut a run of footnote texts off the bottom of a page.
+
+    The run must be announced by its first marker in the text above; at the bottom of a real
+    page a short run is taken even when that marker was lost ("20231 heb": the superscript
+    glued to a year), and the footnote is then reported as having no marker.
+    """
     starts = [i for i, (_, t) in enumerate(page) if t and _starts(t, first)]
     for start in reversed(starts):
         notes = _read_notes(page[start:], first)
         body = page[:start]
-        if _place(body, str(first), earlier):
+        found = _place(body, str(first), earlier)
+        if found or (paged and start == starts[-1] and len(page) - start <= 4 * len(notes) + 4):
             for n in list(notes)[1:]:
                 _place(body, n, earlier)
             return body, notes

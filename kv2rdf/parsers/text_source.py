@@ -31,7 +31,7 @@ _FURNITURE = re.compile(
     r"^(?:(?:ah|kv|h)[- ](?:tk|ek)[- ]\d{4}(?:\d{4}|Z\d{5})(?:[- ]\d+)?(?:-[a-z0-9]+)?"
     r"|ISSN\s+\d{4}\s*-\s*\d{3}[\dX]"
     r"|[’'‘`]s-Gravenhage\s+\d{4}.*"
-    r"|(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{2,4},\s+Aanhangsel\s+\d+"
+    r"|(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{2,4},\s+Aanhangsel(?:\s+\d+)?"
     r")$")
 _PAGE_END = re.compile(r"Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{2,4},\s+Aanhangsel\s+\d+$")
 _SEPARATOR = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
@@ -55,7 +55,8 @@ def parse_lines(lines: list[Line], *, source: str, source_format: str, strict: b
     footnote_pages: dict[str, int] = {}
     bodies: list[list[Line]] = []
     for number, page in enumerate(pages, start=1):
-        body, notes = split_footnotes(page, len(footnotes) + 1, bodies)
+        body, notes = split_footnotes(page, len(footnotes) + 1, bodies,
+                                      paged=len(pages) > 1 or bool(furniture))
         for n, text in notes.items():
             footnotes[n] = Footnote(n, text, references(text))
             footnote_pages[n] = number
@@ -69,8 +70,10 @@ def parse_lines(lines: list[Line], *, source: str, source_format: str, strict: b
 
 
 def _pages(lines: list[Line]) -> tuple[list[list[Line]], list[str]]:
+    """Split lines into pages, taking the furniture out (a page number after the footer too)."""
     pages: list[list[Line]] = [[]]
     furniture: list[str] = []
+    after_footer = False
     for number, raw in lines:
         for k, part in enumerate(clean(raw).split("\f")):
             if k:
@@ -78,14 +81,17 @@ def _pages(lines: list[Line]) -> tuple[list[list[Line]], list[str]]:
             text = part.strip()
             if _SEPARATOR.match(text):
                 pages.append([])
-            elif _FURNITURE.match(text):
+            elif _FURNITURE.match(text) or (after_footer and text.isdigit()):
                 furniture.append(text)
+                after_footer = text.endswith("Aanhangsel")
                 if _PAGE_END.search(text):
                     pages.append([])
+                continue
             elif inline := INLINE.match(text):
                 pages[-1].extend([(number, inline["label"]), (number, inline["text"])])
             else:
                 pages[-1].append((number, _SUPERSCRIPT.sub(_superscript_marker, text)))
+            after_footer = after_footer and not text
     return [p for p in pages if any(t for _, t in p)], furniture
 
 
