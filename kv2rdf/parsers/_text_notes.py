@@ -31,16 +31,20 @@ def split_footnotes(page: list[Line], first: int, earlier: list[list[Line]],
 
     In a source with pages (form feeds, separators or page furniture) footnotes are a run at
     the bottom of the page, which may contain blank lines. Without pages they are paragraphs
-    of their own wherever the converter put them.
+    of their own wherever the converter put them, or a run of lines between the last line of
+    one page and the first of the next (see `_run_end`).
     """
     body = list(page)
     notes: dict[str, str] = {}
     index = len(body) if paged else 1
     while index < len(body):
         number = first + len(notes)
-        if not body[index - 1][1] and _starts(body[index][1], number):
-            end = next((j for j in range(index, len(body)) if not body[j][1]), len(body))
-            if _place(body[:index], str(number), earlier, body):
+        if _starts(body[index][1], number):
+            paragraph = not body[index - 1][1]
+            weak = paragraph or bool(_CITED.search(" ".join(t for _, t in body[index:index + 3])))
+            if _place(body[:index], str(number), earlier, body, weak=weak):
+                end = (next((j for j in range(index, len(body)) if not body[j][1]), len(body))
+                       if paragraph else _run_end(body, index, number))
                 found = _read_notes(body[index:end], number)
                 for n in list(found)[1:]:
                     _place(body[:index], n, earlier, body)
@@ -48,8 +52,49 @@ def split_footnotes(page: list[Line], first: int, earlier: list[list[Line]],
                 del body[index:end]
                 continue
         index += 1
-    body, bottom = _bottom_block(body, first + len(notes), earlier, paged)
-    return body, {**notes, **bottom}
+    if not paged:
+        return body, notes
+    body, bottom = _bottom_block(body, first, earlier, paged)
+    return body, bottom
+
+
+_COMPLETE = re.compile(r"[.)»”]$")
+# what footnote texts cite: a link, a domain, a parliamentary paper, a dated article
+_CITED = re.compile(r"https?://|www\.|\b[a-z0-9-]+\.(?:nl|com|org|eu|net)\b|Kamerstuk|nr\.|"
+                    r"Aanhangsel|Handelingen|Stb\.|Stcrt\.|«|\||\b\d{1,2} (?:januari|februari|"
+                    r"maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+                    r" \d{4}")
+
+
+def _run_end(body: list[Line], start: int, number: int) -> int:
+    """Where a run of footnote lines ends when no page break marks it.
+
+    Each footnote may wrap over a few lines; a line that ends a sentence, or falls well short
+    of the line width, ends the footnote, and the run ends when the next line does not start
+    the next footnote. Footnotes are set in smaller type, so their full lines are longer
+    than the body's: a capitalised line of body width is the next page, not the footnote.
+    """
+    lengths = sorted(len(t) for _, t in body if t)
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    expected, wrapped, index = number + 1, 1, start + 1
+    previous = body[start][1]
+    while index < len(body):
+        text = body[index][1]
+        if _starts(text, expected):
+            expected, wrapped = expected + 1, 1
+        elif (not text or label(text) or _COMPLETE.search(previous) or wrapped >= 4
+              or len(previous) < 0.6 * width or _body_like(text, width)):
+            break
+        else:
+            wrapped += 1
+        previous = text
+        index += 1
+    return index
+
+
+def _body_like(text: str, width: int) -> bool:
+    """A full-width line in the body's type starting a word in capitals: the next page."""
+    return text[:1].isupper() and 0.8 * width <= len(text) <= 1.05 * width
 
 
 def _starts(text: str, number: int) -> bool:
@@ -108,17 +153,18 @@ _COUNTED = re.compile(
 
 
 def _place(body: list[Line], number: str, earlier: list[list[Line]],
-           target: list[Line] | None = None) -> bool:
+           target: list[Line] | None = None, weak: bool = True) -> bool:
     """Replace the first marker for footnote ``number`` by a marker token; True if found.
 
     ``body`` is searched (then the previous page); a hit is written back into ``target``
-    when ``body`` is a copy of its first lines.
+    when ``body`` is a copy of its first lines. ``weak`` allows a number standing alone
+    between words to count as the marker.
     """
     token = marker(number)
     for lines in [body, *earlier[-1:]]:
         if any(token in t for _, t in lines):
             return True
-    for patterns in (_STRONG, (_WEAK,)):
+    for patterns in (_STRONG, (_WEAK,)) if weak else (_STRONG,):
         for lines in [body, *earlier[-1:]]:
             start = max((i for i, (_, t) in enumerate(lines) if "\ue001" in t), default=0)
             for i in range(start, len(lines)):
