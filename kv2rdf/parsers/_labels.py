@@ -25,7 +25,8 @@ INLINE = re.compile(r"^\s*(?P<label>(?:Vraag|Vragen|Antwoord)\s*(?:" + NUMBERS +
 _NOTICE = re.compile(r"^(?:Mededeling|MEDEDELING)\s*[:.]?$")
 _REFERS = re.compile(
     r"\b[Zz]ie\s+(?:ook\s+|verder\s+|daarvoor\s+(?:ook\s+)?|hiervoor\s+(?:ook\s+)?)?"
-    r"(?:het\s+|de\s+|mijn\s+)?antwoord(?:en)?\s+(?:op|bij|onder)\s+(?:de\s+)?vra(?:ag|gen)\s+"
+    r"(?:het\s+|de\s+|mijn\s+)?(?:antwoord(?:en)?|beantwoording)\s+(?:op|bij|onder|van)\s+"
+    r"(?:de\s+)?vra(?:ag|gen)\s+"
     r"(?P<nums>" + NUMBERS + r")")
 
 

@@ -47,6 +47,7 @@ def test_ranges() -> None:
     ("… zie ook het antwoord op vraag 3.", ("3",)),
     ("Zie de antwoorden op de vragen 2 en 4.", ("2", "4")),
     ("Zoals bij het antwoord op vraag 1 aangegeven.", ()),
+    ("Daarom moeten er acties worden ondernomen, zie ook de beantwoording bij vraag 5.", ("5",)),
 ])
 def test_referred_questions(text: str, expected: tuple[str, ...]) -> None:
     assert referred_questions(text) == expected
