@@ -40,11 +40,12 @@ def parse_markdown(data: bytes, *, source: str = "<bytes>", strict: bool = False
             lines.extend([(number, ""), (number, f"{definition[1]} {unmark(definition[2])}"),
                           (number, "")])
             continue
-        inline = None if heading else INLINE.match(raw.lstrip("*_ "))
-        if inline:  # "**Vraag 1** Bent u …": the label on a line of its own
+        body = heading.group(1) if heading else raw
+        inline = INLINE.match(body.lstrip("*_ "))
+        if inline:  # "**Vraag 1** Bent u …", "### Vraag 1: Bent u …": the label apart
             lines.extend([(number, ""), (number, inline["label"]), (number, "")])
-            raw = inline["text"]
-        text = unmark(heading.group(1) if heading else raw)
+            body, heading = inline["text"], None
+        text = unmark(body)
         # a heading is a paragraph of its own: blank lines around it keep it apart
         lines.extend([(number, ""), (number, text), (number, "")] if heading else [(number, text)])
     return parse_lines(lines, source=source, source_format="markdown", strict=strict,

@@ -78,6 +78,6 @@ def test_footnote_paragraphs_in_the_middle_and_markdown_footnote_syntax() -> Non
 def test_bold_label_with_text_on_the_same_line() -> None:
     doc = parse_markdown(("Vragen van het lid Jansen (VVD) aan de Minister van Financiën over "
                           "iets (ingezonden 1 maart 2024).\n\n**Vraag 1** Kent u dit?\n\n"
-                          "**Vraag 2:** En dat?\n").encode(), source="m.md")
+                          "**Vraag 2:** En dat?\n\n### Vraag 3: En zo?\n").encode(), source="m.md")
     assert [(q.number, q.text) for q in doc.questions] == [("1", "Kent u dit?"),
-                                                          ("2", "En dat?")]
+                                                          ("2", "En dat?"), ("3", "En zo?")]
