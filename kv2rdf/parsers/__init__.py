@@ -26,6 +26,7 @@ class ParseFn(Protocol):
 PARSERS: dict[SourceFormat, str] = {
     SourceFormat.TEXT: "kv2rdf.parsers.text_source:parse_text",
     SourceFormat.MARKDOWN: "kv2rdf.parsers.markdown_source:parse_markdown",
+    SourceFormat.PDF: "kv2rdf.parsers.pdf_source:parse_pdf",
 }
 
 

@@ -7,6 +7,8 @@ Facts this module relies on:
 * Dates are printed in Dutch ("15 februari 2024", sometimes "13-02-2024").
 * A word split at a line end ("Omgangsvor-" / "men") is joined without the hyphen, while a
   real hyphen stays ("GroenLinks-PvdA", "ICT-infrastructuur", "data-uitvraag").
+* A URL broken over lines is joined without a space, after "/" or "_" ("…nl/huisvesting_" +
+  "evacuees/b1") or before an escape ("…Regenboogbeleid%20provincies" + "%202022.pdf").
 """
 
 from __future__ import annotations
@@ -86,6 +88,10 @@ _KEEP_HYPHEN_WORDS = {"niet", "oud", "ex", "anti", "pro", "vice", "non", "semi",
 _VOWELS = set("aeiouyáéíóúàèëïöüâêîôû")
 
 
+_URL_BREAK_END = ("/", "\u2010", "_", "=", "&", "#", "~", "%")
+_URL_BREAK_START = ("%", "/", "?", "&", "=", "#")
+
+
 def join_lines(lines: list[str]) -> str:
     """Join wrapped lines into one paragraph, undoing hyphenation only where a word was split."""
     out = ""
@@ -97,8 +103,8 @@ def join_lines(lines: list[str]) -> str:
             out = line
         elif out.endswith("-") and len(out) > 1 and out[-2].isalnum():
             out = out[:-1] + ("-" if _real_hyphen(out[:-1], line) else "") + line
-        elif out.endswith(("/", "\u2010")) and _url_tail(out):
-            out += line
+        elif _url_tail(out) and (out.endswith(_URL_BREAK_END) or line.startswith(_URL_BREAK_START)):
+            out += line  # a URL broken after "/" or "_", or before "%20"
         else:
             out += " " + line
     return out

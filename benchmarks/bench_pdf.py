@@ -1,0 +1,49 @@
+"""Throughput of the PDF pipeline: pages and documents per second, parse only and parse + map.
+
+Run: ``python benchmarks/bench_pdf.py [ROUNDS] [PDF ...]``; without files it converts the
+published PDFs of the golden cases (``tests/cases/pdf-*/source.pdf``). Not a test: it prints
+numbers for the README. A third line times the glyph extraction alone (PDFium), to show how
+much of the parse is spent reading the file.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from kv2rdf import parse, to_graph
+from kv2rdf.formats import SourceFormat
+from kv2rdf.parsers.pdf_source import read_pages
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def measure(label: str, rounds: int, data: dict[Path, bytes], pages: int,
+            step: Callable[[Path, bytes], object]) -> None:
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for path, raw in data.items():
+            step(path, raw)
+    elapsed = time.perf_counter() - start
+    docs = rounds * len(data)
+    print(f"{label:22} {rounds * pages / elapsed:8.1f} pages/s {docs / elapsed:8.1f} docs/s"
+          f"  ({1000 * elapsed / docs:6.1f} ms/doc)")
+
+
+def main() -> None:
+    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 10
+    paths = [Path(a) for a in sys.argv[2:]] or sorted(ROOT.glob("tests/cases/pdf-*/source.pdf"))
+    data = {p: p.read_bytes() for p in paths}
+    pages = sum(len(read_pages(raw, str(p))) for p, raw in data.items())
+    print(f"{len(data)} PDF documents, {pages} pages, {rounds} rounds")
+    pdf = SourceFormat.PDF
+    measure("glyphs (PDFium)", rounds, data, pages, lambda p, raw: read_pages(raw, str(p)))
+    measure("parse", rounds, data, pages, lambda p, raw: parse(raw, fmt=pdf, source=str(p)))
+    measure("parse + map", rounds, data, pages,
+            lambda p, raw: to_graph(parse(raw, fmt=pdf, source=str(p))))
+
+
+if __name__ == "__main__":
+    main()
