@@ -7,12 +7,16 @@ failure never leaves a half-written file behind.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from kv2rdf.errors import Kv2RdfError
 
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".pdf", ".xml", ".html", ".htm")
+# notes that travel with a folder of documents but are not documents themselves
+_NOT_SOURCES = re.compile(r"^(?:readme|notes|changelog|license|licence)\b", re.I)
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -36,7 +40,8 @@ def expand_sources(paths: tuple[str, ...]) -> list[Path]:
         if path.is_dir():
             result.extend(sorted(p for p in path.rglob("*") if p.is_file()
                                  and p.suffix.lower() in SOURCE_SUFFIXES
-                                 and not p.name.endswith("metadata.xml")))
+                                 and not p.name.endswith("metadata.xml")
+                                 and not _NOT_SOURCES.match(p.name)))
         else:
             result.append(path)
     return result
@@ -51,7 +56,12 @@ def plan_outputs(sources: list[Path], output: str | None, suffix: str) -> list[P
         return [target]
     if target.exists() and not target.is_dir():
         raise Kv2RdfError(f"{output}: several sources need -o to name a folder, not a file")
-    stems = [s.name.split(".")[0] if s.name.count(".") > 1 else s.stem for s in sources]
-    clashes = {s for s in stems if stems.count(s) > 1}
-    return [target / ((s.stem if stem in clashes else stem) + suffix)
+    stems = [_stem(s) for s in sources]
+    shared = {stem for stem, count in Counter(stems).items() if count > 1}
+    return [target / ((f"{s.parent.name}-{stem}" if stem in shared else stem) + suffix)
             for s, stem in zip(sources, stems, strict=True)]
+
+
+def _stem(source: Path) -> str:
+    """"ah-tk-20232024-1064.pdf-extract.md" → "ah-tk-20232024-1064"; "x.txt" → "x"."""
+    return source.name.split(".")[0] if source.name.count(".") > 1 else source.stem

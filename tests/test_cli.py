@@ -148,3 +148,14 @@ def test_version() -> None:
     result = run("--version")
     assert result.exit_code == 0
     assert "kv2rdf" in result.stdout
+
+
+def test_sources_with_the_same_name_get_their_own_outputs(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "source.txt").write_bytes(NOTICE.read_bytes())
+    (tmp_path / "a" / "NOTES.md").write_text("Where these came from.\n")
+    result = run("convert", tmp_path / "a", tmp_path / "b", "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a-source.ttl",
+                                                                    "b-source.ttl"]
