@@ -43,12 +43,12 @@ def to_graph(doc: Document, *, base: str = DEFAULT_BASE) -> Graph:
     ids = Iris(base)
     source = _add_source(g, ids, doc)
     qs = ids.question_set(doc)
-    _work(g, qs, KV.WrittenQuestions, KVDOC["schriftelijke-vragen"], doc.title, source, doc)
+    # the questions' own publication is kv-tk-{zaaknummer}; without it, only the source's id
+    own_id = f"kv-{doc.chamber}-{doc.zaaknummer}" if doc.zaaknummer else doc.identifier
+    _work(g, qs, KV.WrittenQuestions, KVDOC["schriftelijke-vragen"], doc.title, source, doc,
+          own_id)
     g.add((qs, DCTERMS.identifier, Literal(doc.zaaknummer or doc.identifier or
                                            str(qs).rsplit("/", 1)[1])))
-    if doc.zaaknummer:
-        g.add((qs, SKOS.notation, Literal(f"kv-{doc.chamber}-{doc.zaaknummer}",
-                                          datatype=KV.oepIdentifier)))
     if doc.subject:
         g.add((qs, DCTERMS.description, Literal(doc.subject, lang="nl")))
     if doc.submitted:
@@ -83,14 +83,16 @@ def _add_source(g: Graph, ids: Iris, doc: Document) -> URIRef:
 
 
 def _work(g: Graph, iri: URIRef, cls: URIRef, work_type: URIRef, title: str, source: URIRef,
-          doc: Document) -> None:
+          doc: Document, own_id: str | None = None) -> None:
+    """Types, title and provenance of a work; ``own_id`` is its own OEP identifier."""
     g.add((iri, RDF.type, ELI.Work))
     g.add((iri, RDF.type, cls))
     g.add((iri, ELI.work_type, work_type))
     g.add((iri, DCTERMS.title, Literal(title, lang="nl")))
     g.add((iri, PROV.wasDerivedFrom, source))
+    if own_id or doc.identifier:
+        g.add((iri, SKOS.notation, Literal(own_id or doc.identifier, datatype=KV.oepIdentifier)))
     if doc.identifier:
-        g.add((iri, SKOS.notation, Literal(doc.identifier, datatype=KV.oepIdentifier)))
         g.add((iri, PROV.wasDerivedFrom, OEP[doc.identifier]))
 
 
