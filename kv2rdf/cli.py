@@ -21,7 +21,7 @@ from kv2rdf.iris import Iris, check_base
 from kv2rdf.namespaces import DEFAULT_BASE, new_graph
 from kv2rdf.output import expand_sources, plan_outputs, write_atomic
 from kv2rdf.parsers import PARSERS
-from kv2rdf.pipeline import convert_bytes
+from kv2rdf.pipeline import convert_bytes, metadata_beside
 from kv2rdf.serialization import FORMATS, dumps, output_format
 from kv2rdf.validation import ValidationReport, validate
 
@@ -74,8 +74,11 @@ def main() -> None:
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI for instances.")
 @click.option("--validate", "check", is_flag=True, help="Validate against the SHACL shapes.")
 @click.option("--strict", is_flag=True, help="Treat parser warnings as errors.")
+@click.option("--metadata", type=click.Path(exists=True, dir_okay=False),
+              help="OEP metadata.xml of the source (default: <id>.metadata.xml or metadata.xml "
+                   "beside it).")
 def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | None,
-            base: str, check: bool, strict: bool) -> None:
+            base: str, check: bool, strict: bool, metadata: str | None) -> None:
     """Convert Kamervragen documents (text, markdown, …) to RDF."""
     base = check_base(base)
     fmt = source_format(from_) if from_ else None
@@ -86,9 +89,11 @@ def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | 
     failed = violated = False
     merged = new_graph(base)
     for path, target in zip(paths, targets, strict=True):
+        meta = Path(metadata) if metadata else metadata_beside(path)
         try:
             doc, graph = convert_bytes(_read(path), source=str(path), fmt=fmt, strict=strict,
-                                       base=base)
+                                       base=base, metadata=_read(meta) if meta else None,
+                                       metadata_source=str(meta) if meta else None)
         except Kv2RdfError as exc:
             click.echo(f"{exc}" if str(exc).startswith(str(path)) else f"{path}: {exc}",
                        err=True)

@@ -24,6 +24,7 @@ class SourceFormat(enum.Enum):
 
 
 _MD_MARKUP = re.compile(rb"^\s{0,3}#{1,6}\s+\S|\*\*\S[^*\n]*\*\*|^\s*-{3,}\s*$", re.M)
+_PROLOG = re.compile(rb"^(?:\s*(?:<\?xml\b[^>]*\?>|<!--.*?-->))+\s*", re.S)
 _SUFFIXES = {".pdf": SourceFormat.PDF, ".xml": SourceFormat.XML, ".html": SourceFormat.HTML,
              ".htm": SourceFormat.HTML, ".md": SourceFormat.MARKDOWN,
              ".markdown": SourceFormat.MARKDOWN, ".txt": SourceFormat.TEXT}
@@ -31,10 +32,13 @@ _SUFFIXES = {".pdf": SourceFormat.PDF, ".xml": SourceFormat.XML, ".html": Source
 
 def detect(data: bytes, filename: str = "") -> SourceFormat:
     """Detect the format of a source; raise `UnknownFormatError` for binary data."""
-    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    sample = data[:4096]
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: look at its characters
+        sample = sample.decode("utf-16", errors="ignore").encode("utf-8")
+    head = sample.lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"%PDF-"):
         return SourceFormat.PDF
-    lowered = head[:1024].lower()
+    lowered = _PROLOG.sub(b"", head[:1024].lower(), count=1)  # XHTML may open with <?xml …?>
     if lowered.startswith((b"<!doctype html", b"<html")) or re.match(
             rb"<(?:div|body|head|meta|main|section|h[1-6]|p)\b", lowered):
         return SourceFormat.HTML

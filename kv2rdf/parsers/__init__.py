@@ -26,6 +26,8 @@ class ParseFn(Protocol):
 PARSERS: dict[SourceFormat, str] = {
     SourceFormat.TEXT: "kv2rdf.parsers.text_source:parse_text",
     SourceFormat.MARKDOWN: "kv2rdf.parsers.markdown_source:parse_markdown",
+    SourceFormat.XML: "kv2rdf.parsers.xml_source:parse_xml",
+    SourceFormat.HTML: "kv2rdf.parsers.html_source:parse_html",
     SourceFormat.PDF: "kv2rdf.parsers.pdf_source:parse_pdf",
 }
 

@@ -40,6 +40,8 @@ class Block:
     """A paragraph or a label, with where it came from.
 
     Footnote markers stay in ``text`` as `marker` tokens until the item's text is final.
+    ``exact`` marks a paragraph whose bounds the source states (an XML ``al``, an HTML
+    ``p``): it is never joined to the paragraph before it.
     """
 
     text: str
@@ -47,6 +49,7 @@ class Block:
     pages: tuple[int, ...] = ()
     label: Label | None = None
     heading: bool = False
+    exact: bool = False
 
 
 @dataclass(slots=True)

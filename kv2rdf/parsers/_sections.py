@@ -60,7 +60,8 @@ def sections(blocks: list[Block]) -> tuple[list[Block], list[Section]]:
             continue
         section = result[-1]
         new_page = bool(block.pages and section.pages and block.pages[0] > max(section.pages))
-        if section.paragraphs and continues(section.paragraphs[-1], block.text, new_page):
+        if (section.paragraphs and not block.exact
+                and continues(section.paragraphs[-1], block.text, new_page)):
             section.paragraphs[-1] = merge(section.paragraphs[-1], block.text)
         else:
             section.paragraphs.append(block.text)
