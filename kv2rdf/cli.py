@@ -14,7 +14,7 @@ from typing import Any
 import click
 from rdflib import Graph
 
-from kv2rdf import __version__
+from kv2rdf import __version__, cli_store
 from kv2rdf.errors import DataError, Kv2RdfError
 from kv2rdf.formats import SourceFormat, source_format
 from kv2rdf.iris import Iris, check_base
@@ -22,6 +22,7 @@ from kv2rdf.namespaces import DEFAULT_BASE, new_graph
 from kv2rdf.output import expand_sources, plan_outputs, write_atomic
 from kv2rdf.parsers import PARSERS
 from kv2rdf.pipeline import convert_bytes, metadata_beside
+from kv2rdf.reports import FAIL_ON, fails, json_report, junit_report
 from kv2rdf.serialization import FORMATS, dumps, output_format
 from kv2rdf.validation import ValidationReport, validate
 
@@ -122,21 +123,25 @@ def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | 
 @click.argument("data", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--shapes", type=click.Path(exists=True, dir_okay=False),
               help="SHACL shapes file (default: the shipped shapes).")
-@click.option("--format", "report_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Report format.")
-def validate_command(data: tuple[str, ...], shapes: str | None, report_format: str) -> None:
+@click.option("--format", "report_format", type=click.Choice(["text", "json", "junit"]),
+              default="text", show_default=True, help="Report format (junit: JUnit XML for CI).")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="violation", show_default=True,
+              help="Exit 1 on violations only, or on warnings too.")
+def validate_command(data: tuple[str, ...], shapes: str | None, report_format: str,
+                     fail_on: str) -> None:
     """Validate RDF files against the kv2rdf SHACL shapes."""
     reports: dict[str, ValidationReport] = {}
     for name in data:
         reports[name] = validate(_load_data(Path(name)), shapes=Path(shapes) if shapes else None)
     if report_format == "json":
-        click.echo("[" + ",\n".join(f'{{"file": "{n}", "report": {r.to_json()}}}'
-                                    for n, r in reports.items()) + "]")
+        click.echo(json_report(reports), nl=False)
+    elif report_format == "junit":
+        click.echo(junit_report(reports, fail_on=fail_on), nl=False)
     else:
         for name, report in reports.items():
             status = "conforms" if report.conforms else "does not conform"
             click.echo(f"{name}: {status}; {report.text()}")
-    if not all(r.conforms for r in reports.values()):
+    if any(fails(r, fail_on) for r in reports.values()):
         sys.exit(1)
 
 
@@ -182,3 +187,7 @@ def _load_data(path: Path) -> Graph:
                         f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
                         ) from exc
     return graph
+
+
+main.add_command(cli_store.load)
+main.add_command(cli_store.query)

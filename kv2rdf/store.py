@@ -1,0 +1,174 @@
+"""Storage stage: named graphs in an RDF store, SPARQL over their union.
+
+Each source document is one named graph (`NamedGraph`), named after the IRI of the
+document's main work (see `kv2rdf.store_input`), so that loading it again replaces it.
+
+`LocalStore` is an embedded Oxigraph store on disk (pyoxigraph). A load replaces its graphs
+with SPARQL 1.1 Update requests (``DROP SILENT GRAPH …; INSERT DATA {GRAPH …}``) of up to
+`BATCH_TRIPLES` triples each, which Oxigraph applies as one transaction each: a graph is
+either replaced whole, and then reported, or left as it was. Queries run
+with the default graph as the union of all named graphs (pyoxigraph's
+``use_default_graph_as_union``). The remote store, over HTTP, is in `kv2rdf.store_remote`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import pyoxigraph as ox
+
+from kv2rdf.errors import StoreError
+from kv2rdf.namespaces import PREFIXES
+from kv2rdf.query_results import QueryResult
+
+DEFAULT_STORE = "kv2rdf-store"
+
+#: Triples per update transaction: bounds the memory a load takes (about 200 bytes a triple).
+BATCH_TRIPLES = 200_000
+
+COUNT_QUERY = ("SELECT (COUNT(DISTINCT ?g) AS ?graphs) (COUNT(*) AS ?triples) "
+               "WHERE { GRAPH ?g { ?s ?p ?o } }")
+
+
+@dataclass(frozen=True, slots=True)
+class NamedGraph:
+    """The triples of one document, ready to replace the graph called ``name``."""
+
+    name: str
+    triples: tuple[ox.Triple, ...]
+    origin: str
+
+    def ntriples(self) -> str:
+        """The triples as N-Triples (also valid Turtle and SPARQL data)."""
+        return _bytes(ox.serialize(self.triples, format=ox.RdfFormat.N_TRIPLES)).decode("utf-8")
+
+
+class GraphStore(Protocol):
+    """A place to put named graphs and to query them."""
+
+    location: str
+
+    def replace(self, graphs: Sequence[NamedGraph],
+                loaded: Callable[[NamedGraph], None]) -> None:
+        """Replace each graph; call ``loaded`` for a graph only once it is stored."""
+
+    def query(self, sparql: str) -> QueryResult:
+        """Run a SPARQL query over the union of the named graphs."""
+
+    def size(self) -> tuple[int, int]:
+        """The number of named graphs and of triples in them."""
+
+    def close(self) -> None:
+        """Release the store."""
+
+
+def batches(graphs: Sequence[NamedGraph],
+            limit: int | None = None) -> Iterator[list[NamedGraph]]:
+    """``graphs`` in runs of at most ``limit`` triples (`BATCH_TRIPLES`); big graphs alone."""
+    limit = BATCH_TRIPLES if limit is None else limit
+    batch: list[NamedGraph] = []
+    size = 0
+    for graph in graphs:
+        if batch and size + len(graph.triples) > limit:
+            yield batch
+            batch, size = [], 0
+        batch.append(graph)
+        size += len(graph.triples)
+    if batch:
+        yield batch
+
+
+def replacement_update(graphs: Sequence[NamedGraph]) -> str:
+    """One SPARQL 1.1 Update request that replaces every graph in ``graphs``."""
+    drops = "".join(f"DROP SILENT GRAPH <{g.name}> ;\n" for g in graphs)
+    blocks = "".join(f"GRAPH <{g.name}> {{\n{g.ntriples()}}}\n" for g in graphs)
+    return f"{drops}INSERT DATA {{\n{blocks}}}\n"
+
+
+def with_prefixes(sparql: str) -> str:
+    """``sparql`` with the kv2rdf prefixes it uses but does not declare, on its first line.
+
+    The declarations go in front of the first line, not on lines of their own, so that the
+    line numbers in a server's syntax error still match the query as written.
+    """
+    declared = {m.lower() for m in re.findall(r"(?i)\bPREFIX\s+([\w-]*):", sparql)}
+    missing = [p for p in PREFIXES if p.lower() not in declared
+               and re.search(rf"(?<![\w<\"'-]){re.escape(p)}:", sparql)]
+    head = "".join(f"PREFIX {p}: <{PREFIXES[p]}> " for p in missing)
+    return head + sparql
+
+
+class LocalStore:
+    """An embedded Oxigraph store in a folder on disk."""
+
+    def __init__(self, directory: str | Path = DEFAULT_STORE, *, create: bool = True) -> None:
+        path = Path(directory)
+        self.location = str(path)
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"{path}: not a folder; --store names the store's folder")
+        if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").exists():
+            raise StoreError(f"{path}: the folder is not empty and holds no Oxigraph store; "
+                             "name a new or an existing store folder")
+        if not create and not path.is_dir():
+            raise StoreError(f"{path}: no store there yet; load data with 'kv2rdf load' "
+                             "or name the store with --store")
+        try:
+            self._store = ox.Store(str(path))
+        except OSError as exc:
+            busy = "lock" in str(exc).lower()
+            raise StoreError(f"{path}: cannot open the store"
+                             + (": another process is using it" if busy else f": {exc}")
+                             ) from None
+
+    def replace(self, graphs: Sequence[NamedGraph],
+                loaded: Callable[[NamedGraph], None]) -> None:
+        """Replace the graphs, a batch per transaction; report each graph once committed."""
+        done = 0
+        for batch in batches(graphs):
+            try:
+                self._store.update(replacement_update(batch))
+                self._store.flush()
+            except (OSError, SyntaxError) as exc:
+                before = f"the {done} graphs reported above were loaded; " if done else ""
+                raise StoreError(f"{self.location}: load failed: {exc}; {before}the other "
+                                 f"{len(graphs) - done} graphs are unchanged") from None
+            for graph in batch:
+                loaded(graph)
+            done += len(batch)
+
+    def query(self, sparql: str) -> QueryResult:
+        """Run ``sparql`` with the default graph as the union of all named graphs."""
+        try:
+            result = self._store.query(sparql, use_default_graph_as_union=True,
+                                       prefixes={p: str(ns) for p, ns in PREFIXES.items()})
+            if isinstance(result, ox.QuerySolutions):
+                return QueryResult.from_json(
+                    _bytes(result.serialize(format=ox.QueryResultsFormat.JSON)))
+            if isinstance(result, ox.QueryBoolean):
+                return QueryResult(boolean=bool(result))
+            return QueryResult(graph=_bytes(result.serialize(
+                format=ox.RdfFormat.N_TRIPLES)).decode("utf-8"))
+        except SyntaxError as exc:
+            raise StoreError(f"bad SPARQL query: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"{self.location}: query failed: {exc}") from None
+
+    def size(self) -> tuple[int, int]:
+        """Named graphs and the triples in them."""
+        row = self.query(COUNT_QUERY).rows[0]
+        return (int(row[0].value) if row[0] else 0, int(row[1].value) if row[1] else 0)
+
+    def close(self) -> None:
+        """Flush and let go of the store (and its lock)."""
+        self._store.flush()
+        del self._store
+
+
+def _bytes(data: bytes | None) -> bytes:
+    """The bytes a pyoxigraph serializer returns when it is given no output file."""
+    assert data is not None
+    return data

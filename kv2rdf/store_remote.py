@@ -1,0 +1,328 @@
+"""Storage stage, remote: named graphs into a SPARQL server over HTTP (standard library only).
+
+Protocols relied on:
+
+* SPARQL 1.1 Graph Store HTTP Protocol: ``PUT {graph-store}?graph={IRI}`` (indirect graph
+  identification) replaces one named graph with the request body; 200, 201 and 204 mean done.
+  The body is N-Triples sent as ``text/turtle`` (N-Triples is Turtle), the one RDF media type
+  every server here accepts. ``DELETE`` with the same URL drops a graph.
+* SPARQL 1.1 Protocol, query: ``POST {query}`` with ``Content-Type: application/sparql-query``
+  and ``Accept: application/sparql-results+json`` (N-Triples or Turtle for CONSTRUCT); to
+  Virtuoso, which waits for a form on such a POST, as the form field ``query=`` instead.
+* SPARQL 1.1 Protocol, update: ``POST {update}`` with ``application/sparql-update``; used by
+  ``--protocol update``, which replaces the graphs of a load with few requests (``DROP SILENT
+  GRAPH``, ``INSERT DATA``; up to `kv2rdf.store.BATCH_TRIPLES` triples each), each atomic on
+  servers that run an update request as one transaction (Oxigraph, Fuseki, GraphDB). Not for
+  Virtuoso, which refuses an update that compiles to more than 10,000 lines of SQL.
+
+Server conventions, from ``--endpoint URL`` (each URL can also be given on its own):
+
+* ``oxigraph`` (the default): the endpoint is the server root; ``/query``, ``/update``,
+  ``/store``.
+* ``fuseki``: the endpoint is the dataset (``http://host:3030/ds``); ``/ds/query``,
+  ``/ds/update``, ``/ds/data``.
+* ``graphdb``: the endpoint is the repository (``http://host:7200/repositories/ID``); queries
+  go to it, updates to ``…/statements``, graphs to ``…/rdf-graphs/service``.
+* ``virtuoso``: the endpoint is the server root; ``/sparql`` for queries and updates,
+  ``/sparql-graph-crud`` for graphs (``/sparql-auth`` and ``/sparql-graph-crud-auth`` when
+  credentials are given).
+* ``generic``: the endpoint is the one URL for all three services.
+
+A trailing ``/query``, ``/sparql`` … on the endpoint is dropped (except for ``graphdb`` and
+``generic``), so the URL of the query service works as well as the root.
+
+The default graph of a query is the union of the named graphs: Oxigraph gets the
+``union-default-graph`` parameter, Fuseki ``default-graph-uri=urn:x-arq:UnionGraph`` (TDB's
+union graph); GraphDB and Virtuoso already query all graphs when a query names none.
+
+Credentials, first found wins: ``KV2RDF_TOKEN`` (``Authorization: Bearer``), ``KV2RDF_USER``
+with ``KV2RDF_PASSWORD``, a ``user:password@`` in the URL, then ``~/.netrc`` (or ``$NETRC``)
+for the host. A user and password go as HTTP Basic with every request, or in answer to the
+server's Basic or Digest challenge (Virtuoso's ``-auth`` services want Digest). They never
+appear in messages: every URL shown is scheme, host, port and path only.
+"""
+
+from __future__ import annotations
+
+import base64
+import netrc
+import os
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from http.client import HTTPException
+
+from rdflib import Graph
+
+from kv2rdf.errors import StoreError
+from kv2rdf.query_results import QueryResult
+from kv2rdf.store import COUNT_QUERY, NamedGraph, batches, replacement_update, with_prefixes
+
+SERVERS: dict[str, tuple[str, str, str]] = {
+    "oxigraph": ("/query", "/update", "/store"),
+    "fuseki": ("/query", "/update", "/data"),
+    "graphdb": ("", "/statements", "/rdf-graphs/service"),
+    "virtuoso": ("/sparql", "/sparql", "/sparql-graph-crud"),
+    "generic": ("", "", ""),
+}
+_UNION_PARAMS: dict[str, dict[str, str]] = {
+    "oxigraph": {"union-default-graph": "true"},
+    "fuseki": {"default-graph-uri": "urn:x-arq:UnionGraph"},
+}
+#: Servers that want queries and updates as HTML form fields (``query=``, ``update=``)
+#: rather than as the request body: Virtuoso 7 waits for a form on a direct POST.
+_FORM_POST = {"virtuoso"}
+_TRAILING = ("/query", "/sparql", "/update", "/store", "/data")
+_RESULTS_ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, "
+                   "text/turtle;q=0.8")
+
+
+@dataclass(frozen=True, slots=True)
+class Credentials:
+    """A user and password, or a bearer token; kept out of ``repr``."""
+
+    user: str | None = field(default=None, repr=False)
+    password: str | None = field(default=None, repr=False)
+    token: str | None = field(default=None, repr=False)
+
+    def header(self) -> str | None:
+        """The ``Authorization`` header value sent with every request."""
+        if self.token:
+            return f"Bearer {self.token}"
+        if self.user is not None:
+            pair = f"{self.user}:{self.password or ''}".encode()
+            return "Basic " + base64.b64encode(pair).decode("ascii")
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoint:
+    """The three service URLs of one server, without credentials."""
+
+    server: str
+    query_url: str
+    update_url: str
+    graph_store_url: str
+    credentials: Credentials | None = field(default=None, repr=False)
+
+
+def public_url(url: str) -> str:
+    """``url`` as scheme, host, port and path: safe to show (no user, password or query)."""
+    parts = urllib.parse.urlsplit(url)
+    return urllib.parse.urlunsplit((parts.scheme, _netloc(parts), parts.path, "", ""))
+
+
+def _netloc(parts: urllib.parse.SplitResult) -> str:
+    """Host and port of a URL, without user and password."""
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    try:
+        port = parts.port
+    except ValueError:
+        raise StoreError(f"{parts.scheme}://{host}{parts.path}: the port is not a number"
+                         ) from None
+    return host + (f":{port}" if port else "")
+
+
+def _without_user(url: str) -> str:
+    """``url`` without a ``user:password@`` part."""
+    parts = urllib.parse.urlsplit(url)
+    return urllib.parse.urlunsplit(parts._replace(netloc=_netloc(parts)))
+
+
+def find_credentials(url: str) -> Credentials | None:
+    """Credentials for ``url`` from the environment, the URL itself, or the netrc file."""
+    env = os.environ
+    if env.get("KV2RDF_TOKEN"):
+        return Credentials(token=env["KV2RDF_TOKEN"])
+    if env.get("KV2RDF_USER"):
+        return Credentials(user=env["KV2RDF_USER"], password=env.get("KV2RDF_PASSWORD", ""))
+    parts = urllib.parse.urlsplit(url)
+    if parts.username:
+        return Credentials(user=urllib.parse.unquote(parts.username),
+                           password=urllib.parse.unquote(parts.password or ""))
+    path = env.get("NETRC") or os.path.join(os.path.expanduser("~"), ".netrc")
+    if parts.hostname and os.path.isfile(path):
+        try:
+            found = netrc.netrc(path).authenticators(parts.hostname)
+        except (netrc.NetrcParseError, OSError) as exc:
+            line = getattr(exc, "lineno", None)
+            raise StoreError(f"{path}: cannot be read" + (f" (line {line})" if line else "")
+                             ) from None
+        if found:
+            return Credentials(user=found[0], password=found[2] or "")
+    return None
+
+
+def endpoint_for(url: str, server: str = "oxigraph", *, query_url: str | None = None,
+                 update_url: str | None = None,
+                 graph_store_url: str | None = None) -> Endpoint:
+    """The service URLs of ``server`` at ``url``; explicit URLs win over the convention."""
+    if server not in SERVERS:
+        raise StoreError(f"unknown server kind {server!r}; known: {', '.join(SERVERS)}")
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise StoreError(f"{public_url(url) or url!r}: not an http(s) URL")
+    credentials = find_credentials(url)
+    path = parts.path.rstrip("/")
+    if server != "generic" and server != "graphdb" and path.endswith(_TRAILING):
+        path = path.rsplit("/", 1)[0]  # the user named one service; the convention wants the root
+    root = urllib.parse.urlunsplit((parts.scheme, _netloc(parts), path, parts.query, ""))
+    query, update, store = (_join(root, suffix) for suffix in SERVERS[server])
+    if server == "virtuoso" and credentials is not None:
+        update, store = _join(root, "/sparql-auth"), _join(root, "/sparql-graph-crud-auth")
+    return Endpoint(server, _without_user(query_url or query),
+                    _without_user(update_url or update),
+                    _without_user(graph_store_url or store), credentials)
+
+
+def _join(root: str, suffix: str) -> str:
+    parts = urllib.parse.urlsplit(root)
+    return urllib.parse.urlunsplit(parts._replace(path=parts.path + suffix))
+
+
+def _with_params(url: str, params: dict[str, str]) -> str:
+    if not params:
+        return url
+    parts = urllib.parse.urlsplit(url)
+    query = "&".join(p for p in (parts.query, urllib.parse.urlencode(params)) if p)
+    return urllib.parse.urlunsplit(parts._replace(query=query))
+
+
+class RemoteStore:
+    """A SPARQL server reached over HTTP."""
+
+    def __init__(self, target: Endpoint, *, timeout: float = 60.0,
+                 protocol: str = "gsp") -> None:
+        if protocol not in ("gsp", "update"):
+            raise StoreError(f"unknown load protocol {protocol!r}; known: gsp, update")
+        if protocol == "update" and target.server == "virtuoso":
+            # Virtuoso refuses an update that compiles to more than 10,000 lines of SQL, which
+            # the INSERT DATA of one answer document can already do
+            raise StoreError("Virtuoso cannot take a document's graph in one SPARQL Update "
+                             "request; load with the Graph Store Protocol (--protocol gsp)")
+        self.endpoint = target
+        self.timeout = timeout
+        self.protocol = protocol
+        self.location = public_url(target.graph_store_url if protocol == "gsp"
+                                   else target.update_url)
+        handlers: list[urllib.request.BaseHandler] = []
+        creds = target.credentials
+        # Basic credentials go with every request, except to Virtuoso, whose "-auth" services
+        # answer a Basic header with a bare 401 instead of their Digest challenge.
+        self._authorization = creds.header() if creds else None
+        if creds is not None and creds.user is not None:
+            manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            for url in (target.query_url, target.update_url, target.graph_store_url):
+                manager.add_password(None, url, creds.user, creds.password or "")
+            handlers += [urllib.request.HTTPBasicAuthHandler(manager),
+                         urllib.request.HTTPDigestAuthHandler(manager)]
+            if target.server == "virtuoso":
+                self._authorization = None
+        self._opener = urllib.request.build_opener(*handlers)
+
+    def replace(self, graphs: Sequence[NamedGraph],
+                loaded: Callable[[NamedGraph], None]) -> None:
+        """Replace each graph (PUT per graph, or one update); report each once stored."""
+        if self.protocol == "update":
+            done = 0
+            for batch in batches(graphs):
+                try:
+                    self._post(self.endpoint.update_url, "update", replacement_update(batch))
+                except StoreError as exc:
+                    raise StoreError(f"{exc} ({done} of {len(graphs)} graphs were replaced "
+                                     "before this request)") from None
+                for graph in batch:
+                    loaded(graph)
+                done += len(batch)
+            return
+        for done, graph in enumerate(graphs):
+            try:
+                self._send("PUT", self.endpoint.graph_store_url, params={"graph": graph.name},
+                           body=graph.ntriples().encode("utf-8"), content_type="text/turtle")
+            except StoreError as exc:
+                raise StoreError(f"{exc} (graph <{graph.name}> from {graph.origin}; "
+                                 f"{done} of {len(graphs)} graphs were replaced before it)"
+                                 ) from None
+            loaded(graph)
+
+    def drop(self, name: str) -> None:
+        """Remove the graph called ``name`` (Graph Store Protocol DELETE; 404 is fine)."""
+        try:
+            self._send("DELETE", self.endpoint.graph_store_url, params={"graph": name})
+        except StoreError as exc:
+            if "HTTP 404" not in str(exc):
+                raise
+
+    def query(self, sparql: str) -> QueryResult:
+        """Run ``sparql`` with the default graph as the union of the named graphs."""
+        params = {} if re.search(r"(?i)\bFROM\s+(NAMED\s+)?(<|[\w-]*:)", sparql) \
+            else _UNION_PARAMS.get(self.endpoint.server, {})
+        media, data = self._post(self.endpoint.query_url, "query", with_prefixes(sparql),
+                                 params=params, accept=_RESULTS_ACCEPT)
+        if media in ("application/n-triples", "text/turtle", "text/plain"):
+            graph = Graph().parse(data=data, format="nt" if media != "text/turtle" else "turtle")
+            return QueryResult(graph=graph.serialize(format="nt"))
+        return QueryResult.from_json(data)
+
+    def size(self) -> tuple[int, int]:
+        """Named graphs and the triples in them."""
+        row = self.query(COUNT_QUERY).rows[0]
+        return (int(row[0].value) if row[0] else 0, int(row[1].value) if row[1] else 0)
+
+    def close(self) -> None:
+        """Nothing to release: every request has its own connection."""
+
+    def _post(self, url: str, kind: str, text: str, *, params: dict[str, str] | None = None,
+              accept: str | None = None) -> tuple[str, bytes]:
+        """POST a query or update: as the body (``application/sparql-{kind}``) or a form."""
+        if self.endpoint.server in _FORM_POST:
+            body = urllib.parse.urlencode({kind: text}).encode("ascii")
+            media = "application/x-www-form-urlencoded"
+        else:
+            body, media = text.encode("utf-8"), f"application/sparql-{kind}"
+        return self._send("POST", url, params=params, body=body, content_type=media,
+                          accept=accept)
+
+    def _send(self, method: str, url: str, *, params: dict[str, str] | None = None,
+              body: bytes | None = None, content_type: str | None = None,
+              accept: str | None = None) -> tuple[str, bytes]:
+        request = urllib.request.Request(_with_params(url, params or {}), data=body,
+                                         method=method)
+        if content_type:
+            request.add_header("Content-Type", content_type)
+        if accept:
+            request.add_header("Accept", accept)
+        if self._authorization:
+            request.add_unredirected_header("Authorization", self._authorization)
+        shown = f"{method} {public_url(url)}"
+        try:
+            with self._opener.open(request, timeout=self.timeout) as response:
+                media = response.headers.get_content_type()
+                return media, response.read()
+        except urllib.error.HTTPError as exc:
+            detail = _error_text(exc)
+            raise StoreError(f"{shown}: HTTP {exc.code} {exc.reason}"
+                             + (f": {detail}" if detail else "")) from None
+        except urllib.error.URLError as exc:
+            raise StoreError(f"{shown}: cannot reach the server: {exc.reason}") from None
+        except TimeoutError:
+            raise StoreError(f"{shown}: no answer within {self.timeout:g} s") from None
+        except (HTTPException, OSError, ValueError) as exc:
+            raise StoreError(f"{shown}: {type(exc).__name__}: {exc}") from None
+
+
+def _error_text(exc: urllib.error.HTTPError) -> str:
+    """The server's explanation (a SPARQL parser message, say), as one short line."""
+    try:
+        raw = exc.read()[:4000].decode("utf-8", "replace")
+    except (OSError, HTTPException):
+        return ""
+    if "<" in raw and re.search(r"(?i)<(html|body|p|pre|h1)\b", raw):
+        raw = re.sub(r"(?s)<(script|style)\b.*?</\1>|<[^>]+>", " ", raw)
+    text = " ".join(raw.split())
+    return text if len(text) <= 500 else text[:499] + "…"
