@@ -1,9 +1,9 @@
 """Serialization: graph → text in a fixed, byte-stable form.
 
 ``FORMATS`` maps the names the CLI accepts to rdflib serializers and file suffixes. Output
-never depends on hash seeds or insertion order: N-Triples lines are sorted, Turtle lists
-subjects, predicates and objects in sorted order, JSON-LD is written from a sorted graph,
-and TriG puts the graph under the IRI of its source.
+never depends on hash seeds or insertion order: N-Triples lines are sorted, Turtle (written
+by `_turtle`) lists subjects, predicates and objects in sorted order, JSON-LD nodes and
+values are sorted, and TriG puts the Turtle under the IRI of the source as graph name.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 
 from rdflib import Graph, URIRef
 
+from kv2rdf._turtle import write_turtle
 from kv2rdf.errors import UnknownFormatError
 from kv2rdf.namespaces import PREFIXES
 
@@ -62,7 +63,7 @@ def dumps(graph: Graph, fmt: str = "turtle", *, name: URIRef | None = None) -> s
         return "".join(line + "\n" for line in sorted(set(lines)) if line.strip())
     if fmt == "trig":
         # TriG is Turtle with the triples inside a named graph block
-        turtle = sorted_copy(graph).serialize(format="turtle")
+        turtle = _turtle(graph)
         head = [line for line in turtle.splitlines() if line.startswith("@prefix")]
         body = [line for line in turtle.splitlines() if not line.startswith("@prefix")]
         inner = "\n".join(body).strip("\n")  # no indenting: it would alter long literals
@@ -74,7 +75,13 @@ def dumps(graph: Graph, fmt: str = "turtle", *, name: URIRef | None = None) -> s
         nodes = tree.get("@graph", [])
         tree["@graph"] = sorted((_sort_values(n) for n in nodes), key=lambda n: n.get("@id", ""))
         return json.dumps(tree, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    return sorted_copy(graph).serialize(format=spec.rdflib_name)
+    return _turtle(graph) if fmt == "turtle" else sorted_copy(graph).serialize(
+        format=spec.rdflib_name)
+
+
+def _turtle(graph: Graph) -> str:
+    """Turtle from the fast writer, or from rdflib for graphs with blank nodes."""
+    return write_turtle(graph) or sorted_copy(graph).serialize(format="turtle")
 
 
 def _sort_values(node: Any) -> Any:
