@@ -112,7 +112,7 @@ def _questions(parts: list[Section], b: _Builder) -> tuple[Question, ...]:
                     "which question; each keeps the whole text" if part.paragraphs else
                     f"Vraag {part.label.text or numbers[0]} has no text; left out")
             texts = [part.text] * len(numbers)
-        for number, raw in zip(numbers, texts, strict=True):
+        for index, (number, raw) in enumerate(zip(numbers, texts, strict=True)):
             text, notes = b.notes(raw, part.line)
             if not text:
                 continue
@@ -122,7 +122,8 @@ def _questions(parts: list[Section], b: _Builder) -> tuple[Question, ...]:
                 result[number] = dataclasses.replace(old, text=f"{old.text}\n\n{text}",
                                                      footnotes=old.footnotes + notes)
                 continue
-            result[number] = Question(number, len(result) + 1, text, notes, part.location)
+            result[number] = Question(number, len(result) + 1, text, notes,
+                                      part.location_of(index, len(numbers)))
         last = int("".join(c for c in numbers[-1] if c.isdigit()) or last)
     return tuple(result.values())
 

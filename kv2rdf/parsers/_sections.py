@@ -35,11 +35,21 @@ class Section:
     line: int | None
     paragraphs: list[str] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
+    paragraph_pages: list[list[int]] = field(default_factory=list)
 
     @property
     def location(self) -> Location:
         """Where the section is in the source."""
         return Location(self.line, tuple(sorted(set(self.pages))))
+
+    def location_of(self, index: int, count: int) -> Location:
+        """Where question ``index`` of the ``count`` sharing this label is.
+
+        Its own paragraph's pages when each question has one paragraph, else the section's.
+        """
+        if count > 1 and len(self.paragraphs) == count and self.paragraph_pages[index]:
+            return Location(self.line, tuple(sorted(set(self.paragraph_pages[index]))))
+        return self.location
 
     @property
     def text(self) -> str:
@@ -63,8 +73,10 @@ def sections(blocks: list[Block]) -> tuple[list[Block], list[Section]]:
         if (section.paragraphs and not block.exact
                 and continues(section.paragraphs[-1], block.text, new_page)):
             section.paragraphs[-1] = merge(section.paragraphs[-1], block.text)
+            section.paragraph_pages[-1].extend(block.pages)
         else:
             section.paragraphs.append(block.text)
+            section.paragraph_pages.append(list(block.pages))
         section.pages.extend(block.pages)
     return header, result
 
