@@ -10,6 +10,7 @@ import os
 import re
 import tempfile
 from collections import Counter
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from kv2rdf.errors import Kv2RdfError
@@ -32,14 +33,20 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def expand_sources(paths: tuple[str, ...]) -> list[Path]:
-    """Source files: files as given, folders expanded to their source files (sorted)."""
+def expand_sources(paths: Iterable[str],
+                   suffixes: Collection[str] = SOURCE_SUFFIXES) -> list[Path]:
+    """Input files: files as given, folders expanded to their files (sorted).
+
+    A folder contributes the files with one of ``suffixes``, leaving out hidden files,
+    metadata records and notes (README, NOTES …).
+    """
     result: list[Path] = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
             result.extend(sorted(p for p in path.rglob("*") if p.is_file()
-                                 and p.suffix.lower() in SOURCE_SUFFIXES
+                                 and p.suffix.lower() in suffixes
+                                 and not p.name.startswith(".")
                                  and not p.name.endswith("metadata.xml")
                                  and not _NOT_SOURCES.match(p.name)))
         else:

@@ -24,7 +24,7 @@ from rdflib.namespace import RDF
 from kv2rdf.errors import DataError, Kv2RdfError
 from kv2rdf.formats import SourceFormat
 from kv2rdf.namespaces import DEFAULT_BASE, KV
-from kv2rdf.output import SOURCE_SUFFIXES
+from kv2rdf.output import SOURCE_SUFFIXES, expand_sources
 from kv2rdf.pipeline import convert_bytes, metadata_beside
 from kv2rdf.store import NamedGraph
 
@@ -112,17 +112,7 @@ def graphs_from_source(data: bytes, origin: str, *, fmt: SourceFormat | None = N
 
 def expand_inputs(names: Iterable[str]) -> list[Path]:
     """Input files: files as given, folders expanded to their RDF and source files (sorted)."""
-    suffixes = set(SOURCE_SUFFIXES) | set(RDF_SUFFIXES)
-    result: list[Path] = []
-    for name in names:
-        path = Path(name)
-        if path.is_dir():
-            result.extend(sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
-                and not p.name.startswith(".") and not p.name.endswith("metadata.xml")))
-        else:
-            result.append(path)
-    return result
+    return expand_sources(names, set(SOURCE_SUFFIXES) | set(RDF_SUFFIXES))
 
 
 def prepare(paths: Sequence[Path], *, fmt: SourceFormat | None = None, strict: bool = False,
