@@ -65,9 +65,12 @@ DATE_PATTERN = (r"\d{1,2}\s*(?:e\s+)?(?:" + "|".join(sorted(MONTHS, key=len, rev
 
 
 def parse_date(text: str) -> date | None:
-    """Parse a Dutch date ("8 maart 2024", "13-02-2024", "2024-03-08"); None if not a date."""
+    """Parse a Dutch date ("8 maart 2024", "13-02-2024", "2024-03-08", also with a time).
+
+    None when the text is not a date, or names a day that does not exist ("2009-02-30").
+    """
     text = squash(text).lower()
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:t[\d:.]*(?:z|[+-][\d:]+)?)?", text)
     if m:
         y, mo, d = int(m[1]), int(m[2]), int(m[3])
     elif m := re.fullmatch(r"(\d{1,2})-(\d{1,2})-(\d{4})", text):

@@ -31,6 +31,7 @@ from kv2rdf.errors import ParseError
 from kv2rdf.model import Asker, Document, Issue, ReplyKind
 from kv2rdf.parsers._people import person
 from kv2rdf.parsers._safe import local_name, parse_xml_root
+from kv2rdf.parsers._text import parse_date
 
 ZAAKNUMMER = re.compile(r"^(?:19|20)\d{2}Z\d{5}$")
 _OEP_ID = re.compile(r"\b((?:ah|kv)-(?:tk|ek)-[0-9A-Za-z-]+?)(?:/|\.(?:xml|html|pdf)|$)")
@@ -88,7 +89,7 @@ def from_pairs(pairs: Iterable[Pair], *, source: str) -> Metadata:
 
     def day(name: str) -> date | None:
         for text, line in values.get(name, [])[:1]:
-            parsed = _date(text)
+            parsed = parse_date(text)
             if parsed is None:
                 issues.append(Issue(source, line, f"{_printed(name)} {text!r} is not a valid "
                                     "date; ignored"))
@@ -125,20 +126,6 @@ def _printed(name: str) -> str:
              "overheidop.datumontvangst": "OVERHEIDop.datumOntvangst",
              "dcterms.issued": "DCTERMS.issued"}
     return known.get(name, name)
-
-
-def _date(text: str) -> date | None:
-    m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|T)", text)
-    if m:
-        y, mo, d = int(m[1]), int(m[2]), int(m[3])
-    elif m := re.match(r"^(\d{1,2})-(\d{1,2})-(\d{4})$", text):
-        d, mo, y = int(m[1]), int(m[2]), int(m[3])
-    else:
-        return None
-    try:
-        return date(y, mo, d)
-    except ValueError:
-        return None
 
 
 def _vergaderjaar(text: str) -> str | None:
