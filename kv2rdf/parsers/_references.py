@@ -5,8 +5,9 @@ Official publications become ``https://zoek.officielebekendmakingen.nl/{id}``:
 nr. 2733" → ``kst-21501-02-2733``; "Aanhangsel van de Handelingen, vergaderjaar 2023–2024,
 nr. 76" → ``ah-tk-20232024-76``; "Handelingen II 2023/24, nr. 28, item 3" →
 ``h-tk-20232024-28-3``; "Stb. 2023, 123" → ``stb-2023-123``; "Stcrt. 2024, 1234" →
-``stcrt-2024-1234``. URLs are kept as printed; a bare domain with a path ("nos.nl/artikel/1")
-or alone ("(volkskrant.nl)") gets ``https://``.
+``stcrt-2024-1234``. Court rulings by ECLI go to ``deeplink.rechtspraak.nl``, laws by BWB id
+to ``wetten.overheid.nl``. URLs are kept as printed; a bare domain with a path
+("nos.nl/artikel/1") or alone ("(volkskrant.nl)") gets ``https://``.
 """
 
 from __future__ import annotations
@@ -26,9 +27,12 @@ _AH = re.compile(
     r"Aanhangsel\s+(?:van\s+de\s+)?Handelingen(?:\s+(?P<kamer>II|I))?\s*,?\s*(?:vergaderjaar\s*)?"
     r"(?P<y1>\d{4})\s*[–/-]\s*(?P<y2>\d{2,4})\s*,?\s*(?:nrs?\.?\s*)?(?P<nums>\d+(?:\s*(?:,|en)"
     r"\s*\d+)*)")
-_H = re.compile(r"(?<!Aanhangsel )Handelingen\s+(?P<kamer>II|I)\s+(?P<y1>\d{4})\s*[/–-]\s*"
+_H = re.compile(r"(?<!Aanhangsel )Handelingen\s+(?P<kamer>II|I)\s*,?\s*(?:vergaderjaar\s+)?"
+                r"(?P<y1>\d{4})\s*[/–-]\s*"
                 r"(?P<y2>\d{2,4})\s*,\s*nr\.?\s*(?P<nr>\d+)\s*,\s*item\s+(?P<item>\d+)")
 _STB = re.compile(r"\b(?P<kind>Stb|Stcrt|Trb)\.?\s+(?P<year>\d{4})\s*,\s*(?:nr\.?\s*)?(?P<nr>\d+)")
+_ECLI = re.compile(r"\bECLI:[A-Z]{2}:[A-Z0-9]{1,7}:\d{4}:[A-Z0-9.]{1,25}[A-Z0-9]")
+_BWB = re.compile(r"\bBWB[RV]\d{7}\b")
 _OEP_ID = re.compile(r"\b((?:kst|ah-tk|ah-ek|h-tk|h-ek|stb|stcrt|trb|kv-tk|kv-ek)-[0-9A-Za-z-]+"
                      r"[0-9A-Za-z])\b")
 
@@ -66,6 +70,11 @@ def references(text: str) -> tuple[str, ...]:
                                  f"{m['item']}"))
     for m in _STB.finditer(text):
         found.append((m.start(), f"{OEP}{m['kind'].lower()}-{m['year']}-{m['nr']}"))
+    for m in _ECLI.finditer(text):
+        found.append((m.start(), f"https://deeplink.rechtspraak.nl/uitspraak?id={m.group(0)}"))
+    for m in _BWB.finditer(text):
+        if not any(a <= m.start() < b for a, b in taken):
+            found.append((m.start(), f"https://wetten.overheid.nl/{m.group(0)}"))
     for m in _OEP_ID.finditer(text):
         if not any(a <= m.start() < b for a, b in taken):
             found.append((m.start(), OEP + m.group(1)))

@@ -158,3 +158,4 @@ def test_preamble_number_and_vergaderjaar() -> None:
             "regering gegeven antwoorden 1481 Vragen van het lid Koekkoek (Volt) aan de "
             "Minister van Defensie over iets (ingezonden 12 februari 2024).")
     assert _header.preamble(text) == ("2023-2024", "1481")
+
