@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rdflib import Graph
+from rdflib import Dataset, Graph
 
 from kv2rdf import __version__, cli_store
 from kv2rdf.errors import DataError, Kv2RdfError
@@ -21,10 +21,16 @@ from kv2rdf.iris import Iris, check_base
 from kv2rdf.namespaces import DEFAULT_BASE, new_graph
 from kv2rdf.output import expand_sources, plan_outputs, write_atomic
 from kv2rdf.parsers import PARSERS
-from kv2rdf.pipeline import convert_bytes, metadata_beside
+from kv2rdf.pipeline import (
+    convert_bytes,
+    located,
+    metadata_beside,
+    read_input,
+    warning_lines,
+)
 from kv2rdf.reports import FAIL_ON, fails, json_report, junit_report
 from kv2rdf.serialization import FORMATS, dumps, output_format
-from kv2rdf.validation import ValidationReport, validate
+from kv2rdf.validation import validate
 
 
 class InputError(click.ClickException):
@@ -92,16 +98,16 @@ def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | 
     for path, target in zip(paths, targets, strict=True):
         meta = Path(metadata) if metadata else metadata_beside(path)
         try:
-            doc, graph = convert_bytes(_read(path), source=str(path), fmt=fmt, strict=strict,
-                                       base=base, metadata=_read(meta) if meta else None,
+            doc, graph = convert_bytes(read_input(path), source=str(path), fmt=fmt,
+                                       strict=strict, base=base,
+                                       metadata=read_input(meta) if meta else None,
                                        metadata_source=str(meta) if meta else None)
         except Kv2RdfError as exc:
-            click.echo(f"{exc}" if str(exc).startswith(str(path)) else f"{path}: {exc}",
-                       err=True)
+            click.echo(located(path, exc), err=True)
             failed = True
             continue
-        for issue in doc.issues:
-            click.echo(f"{issue.source}:{issue.line or 1}: warning: {issue.message}", err=True)
+        for warning in warning_lines(doc):
+            click.echo(warning, err=True)
         if check:
             report = validate(graph)
             if report.results:
@@ -130,9 +136,8 @@ def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | 
 def validate_command(data: tuple[str, ...], shapes: str | None, report_format: str,
                      fail_on: str) -> None:
     """Validate RDF files against the kv2rdf SHACL shapes."""
-    reports: dict[str, ValidationReport] = {}
-    for name in data:
-        reports[name] = validate(_load_data(Path(name)), shapes=Path(shapes) if shapes else None)
+    shapes_file = Path(shapes) if shapes else None
+    reports = {name: validate(_load_data(Path(name)), shapes=shapes_file) for name in data}
     if report_format == "json":
         click.echo(json_report(reports), nl=False)
     elif report_format == "junit":
@@ -157,25 +162,16 @@ def formats() -> None:
         click.echo(f"  {name:8} {spec.suffix:8} {spec.media_type}")
 
 
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-
-
 _RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld",
                  ".trig": "trig", ".nq": "nquads", ".rdf": "xml", ".owl": "xml"}
 
 
 def _load_data(path: Path) -> Graph:
     fmt = _RDF_SUFFIXES.get(path.suffix.lower(), "turtle")
-    data = _read(path)
+    data = read_input(path)
     graph = Graph()
     try:
         if fmt in ("trig", "nquads"):
-            from rdflib import Dataset
-
             ds = Dataset()
             ds.parse(data=data, format=fmt)
             for triple in ds.triples((None, None, None)):

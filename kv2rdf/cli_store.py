@@ -2,7 +2,7 @@
 
 Both work on an embedded Oxigraph store in a folder (``--store DIR``, default
 ``./kv2rdf-store``) or on a SPARQL server (``--endpoint URL`` with ``--server`` naming its URL
-conventions; see `kv2rdf.store_remote`). Library errors reach the group in `kv2rdf.cli`,
+conventions; see `kv2rdf.store_endpoint`). Library errors reach the group in `kv2rdf.cli`,
 which turns them into exit codes (2 for a bad input, a bad query or a store that fails).
 Diagnostics go to stderr; query results to stdout.
 """
@@ -22,8 +22,9 @@ from kv2rdf.iris import check_base
 from kv2rdf.namespaces import DEFAULT_BASE
 from kv2rdf.query_results import RESULT_FORMATS, format_result
 from kv2rdf.store import DEFAULT_STORE, GraphStore, LocalStore, NamedGraph
+from kv2rdf.store_endpoint import SERVERS, endpoint_for
 from kv2rdf.store_input import expand_inputs, prepare
-from kv2rdf.store_remote import SERVERS, RemoteStore, endpoint_for
+from kv2rdf.store_remote import PROTOCOLS, RemoteStore
 
 
 def store_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -56,7 +57,7 @@ def open_store(store_dir: str | None, url: str | None, server: str, query_url: s
         raise click.UsageError("give --store or --endpoint, not both")
     if url:
         target = endpoint_for(url, server, query_url=query_url, update_url=update_url,
-                          graph_store_url=graph_store_url)
+                              graph_store_url=graph_store_url)
         return RemoteStore(target, timeout=timeout, protocol=protocol)
     if query_url or update_url or graph_store_url:
         raise click.UsageError("--query-url, --update-url and --graph-store-url need --endpoint")
@@ -66,7 +67,7 @@ def open_store(store_dir: str | None, url: str | None, server: str, query_url: s
 @click.command(short_help="Load RDF files or source documents into a store.")
 @click.argument("inputs", nargs=-1, required=True)
 @store_options
-@click.option("--protocol", type=click.Choice(["gsp", "update"]), default="gsp",
+@click.option("--protocol", type=click.Choice(PROTOCOLS), default="gsp",
               show_default=True, help="How to load into a server: a Graph Store Protocol PUT "
               "per graph, or SPARQL Update requests (DROP + INSERT DATA, atomic per request).")
 @click.option("--from", "from_", type=click.Choice([f.value for f in SourceFormat]),

@@ -1,8 +1,8 @@
 """The whole pipeline in one place: bytes → `Document` → `Graph`.
 
 This is the only library module besides `resources` that touches the file system
-(`convert` reads a path and the metadata record beside it); every stage it calls is a
-pure function.
+(`convert` reads a path and the metadata record beside it; `read_input` reads the inputs
+of ``kv2rdf convert`` and ``kv2rdf load``); every stage it calls is a pure function.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from kv2rdf.errors import DataError
 from kv2rdf.formats import SourceFormat
 from kv2rdf.mapping import to_graph
 from kv2rdf.model import Document
@@ -31,6 +32,25 @@ def convert_bytes(data: bytes, *, source: str = "<bytes>", fmt: SourceFormat | N
         record = read_metadata(metadata, source=metadata_source or f"{source} (metadata)")
         doc = apply_metadata(doc, record, strict=strict)
     return doc, to_graph(doc, base=base)
+
+
+def warning_lines(doc: Document) -> list[str]:
+    """The document's issues as diagnostics: ``source:line: warning: message``."""
+    return [f"{i.source}:{i.line or 1}: warning: {i.message}" for i in doc.issues]
+
+
+def located(path: Path, error: Exception) -> str:
+    """The message of ``error`` about the input at ``path``, led by the path unless it is."""
+    text = str(error)
+    return text if text.startswith(str(path)) else f"{path}: {text}"
+
+
+def read_input(path: Path) -> bytes:
+    """The bytes of an input file; `DataError` ("path: cannot read: reason") when unreadable."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
 def metadata_beside(path: Path) -> Path | None:

@@ -27,10 +27,10 @@ from typing import Any
 from rdflib import Graph
 
 from kv2rdf.errors import StoreError
-from kv2rdf.namespaces import DEFAULT_BASE, PREFIXES, new_graph
+from kv2rdf.namespaces import PREFIXES, new_graph
 from kv2rdf.serialization import sorted_copy
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD = str(PREFIXES["xsd"])
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
 _TABLE_CELL = 80
 _ABBREVIATED = {XSD + "integer": r"[+-]?\d+", XSD + "decimal": r"[+-]?\d*\.\d+",
@@ -170,8 +170,8 @@ def _tsv_value(term: Term | None) -> str:
     return term.n3()
 
 
-_SHORT = sorted(((str(ns), p) for p, ns in
-                 [*PREFIXES.items(), ("id", DEFAULT_BASE + "id/")]),
+# the prefixes of kv2rdf's own output (``id:`` too), longest namespace first
+_SHORT = sorted(((str(ns), p) for p, ns in new_graph().namespaces()),
                 key=lambda item: -len(item[0]))
 
 

@@ -89,6 +89,12 @@ def replacement_update(graphs: Sequence[NamedGraph]) -> str:
     return f"{drops}INSERT DATA {{\n{blocks}}}\n"
 
 
+def count_graphs(store: GraphStore) -> tuple[int, int]:
+    """The number of named graphs in ``store`` and of the triples in them (`COUNT_QUERY`)."""
+    row = store.query(COUNT_QUERY).rows[0]
+    return (int(row[0].value) if row[0] else 0, int(row[1].value) if row[1] else 0)
+
+
 def with_prefixes(sparql: str) -> str:
     """``sparql`` with the kv2rdf prefixes it uses but does not declare, on its first line.
 
@@ -159,8 +165,7 @@ class LocalStore:
 
     def size(self) -> tuple[int, int]:
         """Named graphs and the triples in them."""
-        row = self.query(COUNT_QUERY).rows[0]
-        return (int(row[0].value) if row[0] else 0, int(row[1].value) if row[1] else 0)
+        return count_graphs(self)
 
     def close(self) -> None:
         """Flush and let go of the store (and its lock)."""

@@ -25,7 +25,13 @@ from kv2rdf.errors import DataError, Kv2RdfError
 from kv2rdf.formats import SourceFormat
 from kv2rdf.namespaces import DEFAULT_BASE, KV
 from kv2rdf.output import SOURCE_SUFFIXES, expand_sources
-from kv2rdf.pipeline import convert_bytes, metadata_beside
+from kv2rdf.pipeline import (
+    convert_bytes,
+    located,
+    metadata_beside,
+    read_input,
+    warning_lines,
+)
 from kv2rdf.store import NamedGraph
 
 #: RDF files by suffix; every other file is a source document to convert.
@@ -93,21 +99,16 @@ def graphs_from_source(data: bytes, origin: str, *, fmt: SourceFormat | None = N
 
     ``metadata`` is the document's OEP metadata record, when there is one.
     """
-    try:
-        record = metadata.read_bytes() if metadata else None
-    except OSError as exc:
-        raise DataError(f"{metadata}: cannot read: {exc.strerror or exc}") from None
     doc, graph = convert_bytes(data, source=origin, fmt=fmt, strict=strict, base=base,
-                               metadata=record, metadata_source=str(metadata) if metadata
-                               else None)
-    warnings = [f"{i.source}:{i.line or 1}: warning: {i.message}" for i in doc.issues]
+                               metadata=read_input(metadata) if metadata else None,
+                               metadata_source=str(metadata) if metadata else None)
     triples = tuple(dict.fromkeys(
         q.triple for q in ox.parse(graph.serialize(format="nt").encode("utf-8"),
                                    format=ox.RdfFormat.N_TRIPLES)))
     name = main_work(triples, origin)
     if name is None:  # the mapping always describes a question set; guard anyway
         raise DataError(f"{origin}: the conversion holds no question set or answer")
-    return NamedGraph(name, triples, origin), warnings
+    return NamedGraph(name, triples, origin), warning_lines(doc)
 
 
 def expand_inputs(names: Iterable[str]) -> list[Path]:
@@ -129,11 +130,7 @@ def prepare(paths: Sequence[Path], *, fmt: SourceFormat | None = None, strict: b
     by_name: dict[str, NamedGraph] = {}
     for path in paths:
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            prepared.errors.append(f"{path}: cannot read: {exc.strerror or exc}")
-            continue
-        try:
+            data = read_input(path)
             rdf = RDF_SUFFIXES.get(path.suffix.lower())
             if rdf is not None:
                 graphs = graphs_from_rdf(data, rdf, str(path), path.resolve().as_uri())
@@ -143,8 +140,7 @@ def prepare(paths: Sequence[Path], *, fmt: SourceFormat | None = None, strict: b
                 graphs = [graph]
                 prepared.warnings.extend(warnings)
         except Kv2RdfError as exc:
-            text = str(exc)
-            prepared.errors.append(text if text.startswith(str(path)) else f"{path}: {text}")
+            prepared.errors.append(located(path, exc))
             continue
         for graph in graphs:
             if graph.name in by_name:

@@ -15,59 +15,35 @@ Protocols relied on:
   servers that run an update request as one transaction (Oxigraph, Fuseki, GraphDB). Not for
   Virtuoso, which refuses an update that compiles to more than 10,000 lines of SQL.
 
-Server conventions, from ``--endpoint URL`` (each URL can also be given on its own):
-
-* ``oxigraph`` (the default): the endpoint is the server root; ``/query``, ``/update``,
-  ``/store``.
-* ``fuseki``: the endpoint is the dataset (``http://host:3030/ds``); ``/ds/query``,
-  ``/ds/update``, ``/ds/data``.
-* ``graphdb``: the endpoint is the repository (``http://host:7200/repositories/ID``); queries
-  go to it, updates to ``…/statements``, graphs to ``…/rdf-graphs/service``.
-* ``virtuoso``: the endpoint is the server root; ``/sparql`` for queries and updates,
-  ``/sparql-graph-crud`` for graphs (``/sparql-auth`` and ``/sparql-graph-crud-auth`` when
-  credentials are given).
-* ``generic``: the endpoint is the one URL for all three services.
-
-A trailing ``/query``, ``/sparql`` … on the endpoint is dropped (except for ``graphdb`` and
-``generic``), so the URL of the query service works as well as the root.
-
-The default graph of a query is the union of the named graphs: Oxigraph gets the
+The service URLs and the credentials come from an `Endpoint` (`kv2rdf.store_endpoint`). The
+default graph of a query is the union of the named graphs: Oxigraph gets the
 ``union-default-graph`` parameter, Fuseki ``default-graph-uri=urn:x-arq:UnionGraph`` (TDB's
 union graph); GraphDB and Virtuoso already query all graphs when a query names none.
 
-Credentials, first found wins: ``KV2RDF_TOKEN`` (``Authorization: Bearer``), ``KV2RDF_USER``
-with ``KV2RDF_PASSWORD``, a ``user:password@`` in the URL, then ``~/.netrc`` (or ``$NETRC``)
-for the host. A user and password go as HTTP Basic with every request, or in answer to the
-server's Basic or Digest challenge (Virtuoso's ``-auth`` services want Digest). They never
-appear in messages: every URL shown is scheme, host, port and path only.
+A user and password go as HTTP Basic with every request, or in answer to the server's Basic or
+Digest challenge (Virtuoso's ``-auth`` services want Digest). They never appear in messages:
+every URL shown is scheme, host, port and path only.
 """
 
 from __future__ import annotations
 
-import base64
-import netrc
-import os
 import re
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from http.client import HTTPException
 
 from rdflib import Graph
 
 from kv2rdf.errors import StoreError
 from kv2rdf.query_results import QueryResult
-from kv2rdf.store import COUNT_QUERY, NamedGraph, batches, replacement_update, with_prefixes
+from kv2rdf.store import NamedGraph, batches, count_graphs, replacement_update, with_prefixes
+from kv2rdf.store_endpoint import Endpoint, public_url
 
-SERVERS: dict[str, tuple[str, str, str]] = {
-    "oxigraph": ("/query", "/update", "/store"),
-    "fuseki": ("/query", "/update", "/data"),
-    "graphdb": ("", "/statements", "/rdf-graphs/service"),
-    "virtuoso": ("/sparql", "/sparql", "/sparql-graph-crud"),
-    "generic": ("", "", ""),
-}
+#: How a load reaches the server: a Graph Store Protocol PUT per graph, or SPARQL Update.
+PROTOCOLS = ("gsp", "update")
+
 _UNION_PARAMS: dict[str, dict[str, str]] = {
     "oxigraph": {"union-default-graph": "true"},
     "fuseki": {"default-graph-uri": "urn:x-arq:UnionGraph"},
@@ -75,114 +51,8 @@ _UNION_PARAMS: dict[str, dict[str, str]] = {
 #: Servers that want queries and updates as HTML form fields (``query=``, ``update=``)
 #: rather than as the request body: Virtuoso 7 waits for a form on a direct POST.
 _FORM_POST = {"virtuoso"}
-_TRAILING = ("/query", "/sparql", "/update", "/store", "/data")
 _RESULTS_ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, "
                    "text/turtle;q=0.8")
-
-
-@dataclass(frozen=True, slots=True)
-class Credentials:
-    """A user and password, or a bearer token; kept out of ``repr``."""
-
-    user: str | None = field(default=None, repr=False)
-    password: str | None = field(default=None, repr=False)
-    token: str | None = field(default=None, repr=False)
-
-    def header(self) -> str | None:
-        """The ``Authorization`` header value sent with every request."""
-        if self.token:
-            return f"Bearer {self.token}"
-        if self.user is not None:
-            pair = f"{self.user}:{self.password or ''}".encode()
-            return "Basic " + base64.b64encode(pair).decode("ascii")
-        return None
-
-
-@dataclass(frozen=True, slots=True)
-class Endpoint:
-    """The three service URLs of one server, without credentials."""
-
-    server: str
-    query_url: str
-    update_url: str
-    graph_store_url: str
-    credentials: Credentials | None = field(default=None, repr=False)
-
-
-def public_url(url: str) -> str:
-    """``url`` as scheme, host, port and path: safe to show (no user, password or query)."""
-    parts = urllib.parse.urlsplit(url)
-    return urllib.parse.urlunsplit((parts.scheme, _netloc(parts), parts.path, "", ""))
-
-
-def _netloc(parts: urllib.parse.SplitResult) -> str:
-    """Host and port of a URL, without user and password."""
-    host = parts.hostname or ""
-    if ":" in host:
-        host = f"[{host}]"
-    try:
-        port = parts.port
-    except ValueError:
-        raise StoreError(f"{parts.scheme}://{host}{parts.path}: the port is not a number"
-                         ) from None
-    return host + (f":{port}" if port else "")
-
-
-def _without_user(url: str) -> str:
-    """``url`` without a ``user:password@`` part."""
-    parts = urllib.parse.urlsplit(url)
-    return urllib.parse.urlunsplit(parts._replace(netloc=_netloc(parts)))
-
-
-def find_credentials(url: str) -> Credentials | None:
-    """Credentials for ``url`` from the environment, the URL itself, or the netrc file."""
-    env = os.environ
-    if env.get("KV2RDF_TOKEN"):
-        return Credentials(token=env["KV2RDF_TOKEN"])
-    if env.get("KV2RDF_USER"):
-        return Credentials(user=env["KV2RDF_USER"], password=env.get("KV2RDF_PASSWORD", ""))
-    parts = urllib.parse.urlsplit(url)
-    if parts.username:
-        return Credentials(user=urllib.parse.unquote(parts.username),
-                           password=urllib.parse.unquote(parts.password or ""))
-    path = env.get("NETRC") or os.path.join(os.path.expanduser("~"), ".netrc")
-    if parts.hostname and os.path.isfile(path):
-        try:
-            found = netrc.netrc(path).authenticators(parts.hostname)
-        except (netrc.NetrcParseError, OSError) as exc:
-            line = getattr(exc, "lineno", None)
-            raise StoreError(f"{path}: cannot be read" + (f" (line {line})" if line else "")
-                             ) from None
-        if found:
-            return Credentials(user=found[0], password=found[2] or "")
-    return None
-
-
-def endpoint_for(url: str, server: str = "oxigraph", *, query_url: str | None = None,
-                 update_url: str | None = None,
-                 graph_store_url: str | None = None) -> Endpoint:
-    """The service URLs of ``server`` at ``url``; explicit URLs win over the convention."""
-    if server not in SERVERS:
-        raise StoreError(f"unknown server kind {server!r}; known: {', '.join(SERVERS)}")
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise StoreError(f"{public_url(url) or url!r}: not an http(s) URL")
-    credentials = find_credentials(url)
-    path = parts.path.rstrip("/")
-    if server != "generic" and server != "graphdb" and path.endswith(_TRAILING):
-        path = path.rsplit("/", 1)[0]  # the user named one service; the convention wants the root
-    root = urllib.parse.urlunsplit((parts.scheme, _netloc(parts), path, parts.query, ""))
-    query, update, store = (_join(root, suffix) for suffix in SERVERS[server])
-    if server == "virtuoso" and credentials is not None:
-        update, store = _join(root, "/sparql-auth"), _join(root, "/sparql-graph-crud-auth")
-    return Endpoint(server, _without_user(query_url or query),
-                    _without_user(update_url or update),
-                    _without_user(graph_store_url or store), credentials)
-
-
-def _join(root: str, suffix: str) -> str:
-    parts = urllib.parse.urlsplit(root)
-    return urllib.parse.urlunsplit(parts._replace(path=parts.path + suffix))
 
 
 def _with_params(url: str, params: dict[str, str]) -> str:
@@ -198,8 +68,8 @@ class RemoteStore:
 
     def __init__(self, target: Endpoint, *, timeout: float = 60.0,
                  protocol: str = "gsp") -> None:
-        if protocol not in ("gsp", "update"):
-            raise StoreError(f"unknown load protocol {protocol!r}; known: gsp, update")
+        if protocol not in PROTOCOLS:
+            raise StoreError(f"unknown load protocol {protocol!r}; known: {', '.join(PROTOCOLS)}")
         if protocol == "update" and target.server == "virtuoso":
             # Virtuoso refuses an update that compiles to more than 10,000 lines of SQL, which
             # the INSERT DATA of one answer document can already do
@@ -271,8 +141,7 @@ class RemoteStore:
 
     def size(self) -> tuple[int, int]:
         """Named graphs and the triples in them."""
-        row = self.query(COUNT_QUERY).rows[0]
-        return (int(row[0].value) if row[0] else 0, int(row[1].value) if row[1] else 0)
+        return count_graphs(self)
 
     def close(self) -> None:
         """Nothing to release: every request has its own connection."""

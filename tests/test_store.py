@@ -19,8 +19,9 @@ from kv2rdf import cli, convert, dumps
 from kv2rdf.errors import DataError, StoreError
 from kv2rdf.namespaces import KV
 from kv2rdf.store import LocalStore, NamedGraph
+from kv2rdf.store_endpoint import Credentials, endpoint_for, public_url
 from kv2rdf.store_input import graphs_from_rdf, graphs_from_source, main_work, prepare
-from kv2rdf.store_remote import Credentials, RemoteStore, endpoint_for, public_url
+from kv2rdf.store_remote import RemoteStore
 from tests.helpers import CASES, ROOT
 from tests.store_support import case_sources, corpus, load, server_kind, server_url, store_of
 

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from kv2rdf.model import Footnote, Issue
 from kv2rdf.parsers._labels import Label
 
-_MARK = re.compile(r"(\s*)\ue000(\w+)\ue001(\s*)")
+#: A `marker` token; group 1 is the footnote number.
+MARKER = re.compile(r"\ue000(\w+)\ue001")
+_MARK = re.compile(r"(\s*)" + MARKER.pattern + r"(\s*)")
 
 
 def marker(number: str) -> str:
@@ -64,3 +66,24 @@ class Extraction:
     furniture: str = ""
     digest: str | None = None
     issues: list[Issue] = field(default_factory=list)
+
+
+Paragraphs = list[tuple[str, int | None]]  # text and source line, as the markup bounds them
+
+
+def item_blocks(text: str, line: int | None, label: Label,
+                paragraphs: Paragraphs) -> list[Block]:
+    """An item whose markup bounds it: its label block, then its paragraphs (all exact)."""
+    return [Block(text, line, label=label, exact=True),
+            *(Block(t, at, exact=True) for t, at in paragraphs)]
+
+
+def notice_blocks(line: int | None, paragraphs: Paragraphs) -> list[Block]:
+    """A Mededeling element: a "Mededeling" label, then its paragraphs.
+
+    A first paragraph that only says "Mededeling" (or "Mededeling:") is that label printed,
+    not text of the notice.
+    """
+    if paragraphs and paragraphs[0][0].strip(" :").lower() == "mededeling":
+        paragraphs = paragraphs[1:]
+    return item_blocks("Mededeling", line, Label("mededeling", (), ""), paragraphs)

@@ -21,15 +21,19 @@ from kv2rdf.parsers._text import DATE_PATTERN, parse_date, squash
 _QUESTIONS = re.compile(
     r"Vragen\s+van\s+(?P<askers>.+?)(?:\s+aan\s+(?P<addr>.+?))?\s+over\s+(?P<subject>.+?)"
     r"\s*\(\s*ingezonden\s*(?:op\s+)?(?P<date>" + DATE_PATTERN + r")\s*\)\s*\.?", re.S)
+_REPLY_KIND = r"(?:Nadere?\s+)?(?:Antwoord|Mededeling)(?:en)?"
 _REPLY = re.compile(
-    r"(?P<kind>(?:Nadere?\s+)?(?:Antwoord|Mededeling)(?:en)?)\s+van\s+(?P<who>.+?)\s*"
+    r"(?P<kind>" + _REPLY_KIND + r")\s+van\s+(?P<who>.+?)\s*"
     r"\(\s*(?:ontvangen\s*\(\s*)?ontvangen\s*(?:op\s+)?(?P<date>" + DATE_PATTERN
     + r")\s*\)\s*\)?\s*\.?", re.S)
 _SEE_ALSO = re.compile(
     r"Zie\s+ook\s+(?:het\s+)?Aanhangsel\s+(?:van\s+de\s+)?Handelingen(?:\s+II)?\s*,?\s*"
     r"(?:vergaderjaar\s*)?(?P<y1>\d{4})\s*[–/-]\s*(?P<y2>\d{2,4})\s*,?\s*(?:nrs?\.?\s*)?"
     r"(?P<nums>\d+(?:\s*(?:,|en)\s*\d+)*)")
-_VERGADERJAAR = re.compile(r"[Vv]ergaderjaar\s+(\d{4})\s*[–/-]\s*(\d{2,4})")
+_YEARS = re.compile(r"(\d{4})\s*[–/-]\s*(\d{2,4})")  # "2023–2024", "2023/24"
+_VERGADERJAAR = re.compile(r"[Vv]ergaderjaar\s+" + _YEARS.pattern)
+#: A paragraph that opens the reply sentence ("Antwoord van …", "Mededeling van …").
+REPLY_START = re.compile(r"^\s*" + _REPLY_KIND + r"\s+van\b")
 _OEP_ID = re.compile(r"\b((?:ah|kv)-(?:tk|ek)-[0-9]{8}-[0-9]+(?:-[a-z0-9]+)?|kv-(?:tk|ek)-"
                      r"\d{4}Z\d{5})\b")
 ZAAKNUMMER = re.compile(r"\b((?:19|20)\d{2}Z\d{5})\b")
@@ -51,6 +55,12 @@ class QuestionsHeader:
 def vergaderjaar(first: str, second: str) -> str:
     """Normalise "2023", "24" or "2024" to "2023-2024"."""
     return f"{first}-{second if len(second) == 4 else first[:2] + second}"
+
+
+def vergaderjaar_in(text: str) -> str | None:
+    """The first vergaderjaar in ``text`` ("2023–2024", "2023/24") as "2023-2024", if any."""
+    m = _YEARS.search(text)
+    return vergaderjaar(m[1], m[2]) if m else None
 
 
 def questions(text: str) -> QuestionsHeader | None:

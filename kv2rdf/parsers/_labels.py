@@ -52,6 +52,15 @@ def label(text: str) -> Label | None:
     return Label(kind, nums, " ".join((m["nums"] or "").split()))
 
 
+def label_as(kind: str, printed: str) -> Label:
+    """``printed`` read as a ``kind`` label whatever its word says (markup fixed the kind).
+
+    Used where the structure of an XML or HTML item decides the kind: a ``vraag`` element
+    labelled "Antwoord 2" is still question 2.
+    """
+    return Label(kind, numbers(printed), " ".join(re.sub(r"^\D*", "", printed).split()))
+
+
 def numbers(text: str) -> tuple[str, ...]:
     """Expand "3, 4, 5 en 6", "7, 8, 9 10 en 11" or "4 t/m 6" into separate numbers."""
     text = re.sub(r"\s*(?:t/m|tot\s+en\s+met|[-–])\s*", "–", text)

@@ -99,10 +99,12 @@ class Renderer:
                 if tag in ("al", "lijst"):
                     pieces.append(BREAK + (self.lijst(child) if tag == "lijst"
                                            else self.text(child)) + BREAK)
+                elif tag == "noot":
+                    pieces.append(self.note(child))
+                elif tag == "nootref":
+                    pieces.append(self.note_ref(child))
                 elif tag and tag != "li.nr":
-                    pieces.append(self.text(child) if tag not in ("noot", "nootref")
-                                  else self.note(child) if tag == "noot"
-                                  else self.note_ref(child))
+                    pieces.append(self.text(child))
                 pieces.append(child.tail or "")
             body = [p for p in finish("".join(pieces)).split("\n") if p]
             if body:

@@ -25,15 +25,13 @@ Format facts it relies on, measured on the published ``ah-tk-20232024-*`` PDFs (
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from kv2rdf.parsers._blocks import marker
+from kv2rdf.parsers._blocks import MARKER, marker
 from kv2rdf.parsers._text import TERMINAL
 
 _BULLETS = "•●▪◦·–-*"
-_MARKS = re.compile(r"\ue000\w+\ue001")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +78,7 @@ class Line:
     @property
     def plain(self) -> str:
         """The text without marker tokens."""
-        return _MARKS.sub("", self.text)
+        return MARKER.sub("", self.text)
 
 
 @dataclass(slots=True)
@@ -221,11 +219,11 @@ def _line(row: Row, page: int) -> Line:
         parts.append(g.char)
     if digits:
         parts.append(marker(digits))
-    plain = [g for g, sup in visible if not sup]
+    plain = [g for g, sup in visible if not sup] or [visible[0][0]]
     return Line(page=page, text="".join(parts), x0=visible[0][0].x0,
-                x1=max(g.x1 for g, _ in visible), top=min(g.top for g in plain or [visible[0][0]]),
-                bottom=max(g.bottom for g in plain or [visible[0][0]]),
-                baseline=(plain or [visible[0][0]])[0].baseline, size=size, lead=lead or None,
+                x1=max(g.x1 for g, _ in visible), top=min(g.top for g in plain),
+                bottom=max(g.bottom for g in plain), baseline=plain[0].baseline, size=size,
+                lead=lead or None,
                 first_word=first_word or visible[-1][0].x1 - visible[0][0].x0, cells=cells,
                 bullet=bullet, indent=indent)
 

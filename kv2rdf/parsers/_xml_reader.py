@@ -8,13 +8,18 @@ current OP schema and of the older Sdu format (source-formats.md §8).
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
 from kv2rdf.model import Issue
-from kv2rdf.parsers._blocks import Block, strip_markers
-from kv2rdf.parsers._labels import Label, label, numbers
+from kv2rdf.parsers._blocks import (
+    Block,
+    Paragraphs,
+    item_blocks,
+    notice_blocks,
+    strip_markers,
+)
+from kv2rdf.parsers._header import REPLY_START
+from kv2rdf.parsers._labels import Label, label, label_as
 from kv2rdf.parsers._op_inline import Renderer, finish, plain
 from kv2rdf.parsers._safe import local_name as name
 from kv2rdf.parsers.metadata import Pair
@@ -24,7 +29,6 @@ _CONTAINERS = {"officiele-publicatie", "vraagdoc", "kamervragen", "vragen", "rea
 _HEADERS = {"kamervraagomschrijving", "omschr"}
 _LABELS = {"nr", "nummer"}
 _PARAGRAPHS = {"al", "tussenkop", "kop", "titel", "alinea"}
-_REPLY_START = re.compile(r"^\s*(?:Nadere?\s+)?(?:Antwoord|Mededeling)(?:en)?\s+van\b")
 
 
 class Reader:
@@ -84,7 +88,7 @@ class Reader:
             for child in el:
                 self.visit(child)
             self._stray(el)
-        elif tag == "al" and not self.body and _REPLY_START.match(plain(el)):
+        elif tag == "al" and not self.body and REPLY_START.match(plain(el)):
             self.reply_header.append(Block(self.render.paragraph(el), el.sourceline, exact=True))
         else:
             self._unplaced(el)
@@ -101,7 +105,7 @@ class Reader:
                                                                    day.sourceline)
 
     def _item(self, el: etree._Element, kind: str) -> None:
-        paragraphs = list(self._paragraphs(el))
+        paragraphs = self._paragraphs(el)
         nr = next((c for c in el if name(c) in _LABELS), None)
         if nr is not None:
             printed, line = plain(nr), nr.sourceline
@@ -110,37 +114,31 @@ class Reader:
             (printed, line), paragraphs = paragraphs[0], paragraphs[1:]
         else:
             printed, line = "", el.sourceline
-        self.body.append(Block(printed or kind.capitalize(), line, label=self._label(
-            el, printed, kind), exact=True))
-        self.body.extend(Block(text, at, exact=True) for text, at in paragraphs)
+        self.body.extend(item_blocks(printed or kind.capitalize(), line,
+                                     self._label(el, printed, kind), paragraphs))
 
     def _label(self, el: etree._Element, printed: str, kind: str) -> Label:
         found = label(printed)
         if found is not None and found.kind == kind and found.numbers:
             return found
-        nums = numbers(printed)
-        if not nums:
+        forced = label_as(kind, printed)
+        if not forced.numbers:
             self.issue(el, f"<{name(el)}> without a number in its label ({printed!r}); it takes "
                        "the number after the one before")
         elif found is not None and found.kind != kind:
             self.issue(el, f"<{name(el)}> labelled {printed!r}; read as {kind} "
-                       f"{', '.join(nums)}")
-        return Label(kind, nums, " ".join(re.sub(r"^\D*", "", printed).split()))
+                       f"{', '.join(forced.numbers)}")
+        return forced
 
     def _notice(self, el: etree._Element) -> None:
-        paragraphs = list(self._paragraphs(el))
-        if paragraphs and paragraphs[0][0].strip(" :").lower() == "mededeling":
-            paragraphs = paragraphs[1:]
-        self.body.append(Block("Mededeling", el.sourceline, label=Label("mededeling", (), ""),
-                               exact=True))
-        self.body.extend(Block(text, at, exact=True) for text, at in paragraphs)
+        self.body.extend(notice_blocks(el.sourceline, self._paragraphs(el)))
 
-    def _paragraphs(self, container: etree._Element) -> list[tuple[str, int | None]]:
+    def _paragraphs(self, container: etree._Element) -> Paragraphs:
         """The paragraphs of a question, answer or notice, in order.
 
         A ``noot`` standing between paragraphs is referenced at the end of the one before.
         """
-        found: list[tuple[str, int | None]] = []
+        found: Paragraphs = []
         pending = ""
 
         def add(text: str, line: int | None) -> None:

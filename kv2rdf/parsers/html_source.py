@@ -25,15 +25,22 @@ from lxml.html import HtmlElement
 
 from kv2rdf.model import Document, Footnote, Issue
 from kv2rdf.parsers._assemble import assemble
-from kv2rdf.parsers._blocks import Block, Extraction, marker
-from kv2rdf.parsers._labels import Label, label, numbers
+from kv2rdf.parsers._blocks import (
+    Block,
+    Extraction,
+    Paragraphs,
+    item_blocks,
+    marker,
+    notice_blocks,
+)
+from kv2rdf.parsers._header import REPLY_START
+from kv2rdf.parsers._labels import label, label_as
 from kv2rdf.parsers._op_inline import BREAK, finish
 from kv2rdf.parsers._references import references
 from kv2rdf.parsers._safe import parse_html_root
 from kv2rdf.parsers.metadata import apply_metadata, from_pairs
 
 _SKIP = {"script", "style", "nav", "header", "footer", "form", "button", "noscript"}
-_REPLY_START = re.compile(r"^\s*(?:Nadere?\s+)?(?:Antwoord|Mededeling)(?:en)?\s+van\b")
 
 
 def classes(el: HtmlElement) -> set[str]:
@@ -81,15 +88,10 @@ class _Page:
         elif found & {"vraag", "antwoord"}:
             self._item(el, "vraag" if "vraag" in found else "antwoord")
         elif "kamervraagopmerking" in found:
-            self.body.append(Block("Mededeling", el.sourceline,
-                                   label=Label("mededeling", (), ""), exact=True))
-            paragraphs = self._paragraphs(el)
-            if paragraphs and paragraphs[0][0].strip(" :").lower() == "mededeling":
-                paragraphs = paragraphs[1:]
-            self.body.extend(Block(t, line, exact=True) for t, line in paragraphs)
+            self.body.extend(notice_blocks(el.sourceline, self._paragraphs(el)))
         elif el.get("id") == "noten" or {"voet", "noot"} <= found:
             return  # read in __init__
-        elif el.tag == "p" and not self.body and _REPLY_START.match(el.text_content() or ""):
+        elif el.tag == "p" and not self.body and REPLY_START.match(el.text_content() or ""):
             self.header.append(Block(self.text(el), el.sourceline, exact=True))
         else:
             for child in el:
@@ -101,19 +103,16 @@ class _Page:
         printed = finish(head.text_content()) if head is not None else ""
         found = label(printed)
         if found is None or found.kind != kind or not found.numbers:
-            nums = numbers(printed)
-            if not nums:
+            found = label_as(kind, printed)
+            if not found.numbers:
                 self.issues.append(Issue(self.source, el.sourceline, f"div.{kind} without a "
                                          f"number in its label ({printed!r})"))
-            found = Label(kind, nums, " ".join(re.sub(r"^\D*", "", printed).split()))
-        self.body.append(Block(printed or kind.capitalize(),
-                               head.sourceline if head is not None else el.sourceline,
-                               label=found, exact=True))
-        self.body.extend(Block(t, line, exact=True) for t, line in self._paragraphs(el, head))
+        self.body.extend(item_blocks(printed or kind.capitalize(),
+                                     head.sourceline if head is not None else el.sourceline,
+                                     found, self._paragraphs(el, head)))
 
-    def _paragraphs(self, el: HtmlElement,
-                    skip: HtmlElement | None = None) -> list[tuple[str, int | None]]:
-        found: list[tuple[str, int | None]] = []
+    def _paragraphs(self, el: HtmlElement, skip: HtmlElement | None = None) -> Paragraphs:
+        found: Paragraphs = []
         for child in el:
             if child is skip or not isinstance(child.tag, str) or child.tag in _SKIP:
                 continue

@@ -29,6 +29,7 @@ from typing import Any
 
 from kv2rdf.errors import ParseError
 from kv2rdf.model import Asker, Document, Issue, ReplyKind
+from kv2rdf.parsers._header import vergaderjaar_in
 from kv2rdf.parsers._people import person
 from kv2rdf.parsers._safe import local_name, parse_xml_root
 from kv2rdf.parsers._text import parse_date
@@ -117,7 +118,7 @@ def from_pairs(pairs: Iterable[Pair], *, source: str) -> Metadata:
         askers=all_of("overheidop.indiener"), receivers=all_of("overheidop.ontvanger"),
         submitted=day("overheidop.datumindiening"), received=day("overheidop.datumontvangst"),
         issued=day("dcterms.issued"), answered_in=all_of("overheidop.aanhangsel"),
-        types=all_of("dc.type"), vergaderjaar=_vergaderjaar(year) if year else None,
+        types=all_of("dc.type"), vergaderjaar=vergaderjaar_in(year) if year else None,
         issues=tuple(issues))
 
 
@@ -126,13 +127,6 @@ def _printed(name: str) -> str:
              "overheidop.datumontvangst": "OVERHEIDop.datumOntvangst",
              "dcterms.issued": "DCTERMS.issued"}
     return known.get(name, name)
-
-
-def _vergaderjaar(text: str) -> str | None:
-    m = re.search(r"(\d{4})\s*[-–/]\s*(\d{2,4})", text)
-    if not m:
-        return None
-    return f"{m[1]}-{m[2] if len(m[2]) == 4 else m[1][:2] + m[2]}"
 
 
 def apply_metadata(doc: Document, meta: Metadata, *, strict: bool = False) -> Document:

@@ -36,7 +36,6 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import math
-import re
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -44,13 +43,12 @@ import pypdfium2.raw as pdfium_c
 from kv2rdf.errors import ParseError
 from kv2rdf.model import Document, Footnote, Issue
 from kv2rdf.parsers._assemble import assemble
-from kv2rdf.parsers._blocks import Block, Extraction, marker
+from kv2rdf.parsers._blocks import MARKER, Block, Extraction, marker
 from kv2rdf.parsers._labels import label
 from kv2rdf.parsers._pdf_layout import Glyph, Layout, Line, PageGlyphs, analyse, ends_paragraph
 from kv2rdf.parsers._references import references
 from kv2rdf.parsers._text import clean, join_lines
 
-_MARK = re.compile(r"\ue000(\w+)\ue001")
 _LINE_END_HYPHEN = {0x02: "-", 0xFFFE: "-"}
 
 
@@ -177,4 +175,4 @@ def _blocks(layout: Layout, footnotes: dict[str, Footnote]) -> list[Block]:
 def _text(line: Line, footnotes: dict[str, Footnote]) -> str:
     """The line's text; markers of footnotes that do not exist become digits again."""
     text = (marker(line.lead) if line.lead else "") + line.text
-    return clean(_MARK.sub(lambda m: m[0] if m[1] in footnotes else m[1], text))
+    return clean(MARKER.sub(lambda m: m[0] if m[1] in footnotes else m[1], text))

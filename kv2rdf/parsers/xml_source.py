@@ -96,9 +96,8 @@ def _complete(doc: Document, reader: Reader, meta: Metadata, root: etree._Elemen
             changes["reply"] = dataclasses.replace(doc.reply, received=day)
     chamber = "ek" if "eerste kamer" in reader.kop.get("kameraanduiding", "").lower() \
         else doc.chamber
-    year = reader.kop.get("vergaderjaar", "")
-    found = re.search(r"(\d{4})\s*[–/-]\s*(\d{2,4})", year)
-    vergaderjaar = _header.vergaderjaar(found[1], found[2]) if found else doc.vergaderjaar
+    vergaderjaar = (_header.vergaderjaar_in(reader.kop.get("vergaderjaar", ""))
+                    or doc.vergaderjaar)
     number = reader.number or ""
     zaak = doc.zaaknummer or (number if ZAAKNUMMER.match(number) else None)
     identifier = (meta.identifier or doc.identifier or _header.oep_id(PurePath(doc.source).name))
