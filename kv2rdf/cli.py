@@ -174,8 +174,8 @@ def _load_data(path: Path) -> Graph:
         if fmt in ("trig", "nquads"):
             ds = Dataset()
             ds.parse(data=data, format=fmt)
-            for triple in ds.triples((None, None, None)):
-                graph.add(triple)
+            for s, p, o, _ in ds.quads((None, None, None, None)):  # every graph, named too
+                graph.add((s, p, o))
         else:
             graph.parse(data=data, format=fmt)
     except Exception as exc:  # rdflib's parsers raise many kinds

@@ -159,3 +159,13 @@ def test_sources_with_the_same_name_get_their_own_outputs(tmp_path: Path) -> Non
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a-source.ttl",
                                                                     "b-source.ttl"]
+
+
+@pytest.mark.parametrize("fmt", ["trig", "nt", "jsonld", "turtle"])
+def test_validate_reads_every_output_format(tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"out.{'ttl' if fmt == 'turtle' else fmt}"
+    run("convert", SEED, "-t", fmt, "-o", out)
+    result = run("validate", out, "--format", "json")
+    assert result.exit_code == 0
+    # the two people (Erdmans, Helder) are not matched to TK ids: proof the data was read
+    assert '"warnings": 2' in result.stdout
