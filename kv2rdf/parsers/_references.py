@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from kv2rdf.parsers._header import vergaderjaar
+
 OEP = "https://zoek.officielebekendmakingen.nl/"
 _URL = re.compile(r"\bhttps?://[^\s<>\"«»”]+|\bwww\.[^\s<>\"«»”]+", re.I)
 _DOMAIN = re.compile(
@@ -37,10 +39,6 @@ _OEP_ID = re.compile(r"\b((?:kst|ah-tk|ah-ek|h-tk|h-ek|stb|stcrt|trb|kv-tk|kv-ek
                      r"[0-9A-Za-z])\b")
 
 
-def _year(y1: str, y2: str) -> str:
-    return y1 + (y2 if len(y2) == 4 else y1[:2] + y2)
-
-
 def references(text: str) -> tuple[str, ...]:
     """All references in ``text``, in order of appearance, without duplicates."""
     found: list[tuple[int, str]] = []
@@ -62,12 +60,13 @@ def references(text: str) -> tuple[str, ...]:
                                                                                       m["nums"]))
     for m in _AH.finditer(text):
         chamber = "ek" if m["kamer"] == "I" else "tk"
-        found.extend((m.start(), f"{OEP}ah-{chamber}-{_year(m['y1'], m['y2'])}-{n}")
+        year = vergaderjaar(m["y1"], m["y2"]).replace("-", "")
+        found.extend((m.start(), f"{OEP}ah-{chamber}-{year}-{n}")
                      for n in re.findall(r"\d+", m["nums"]))
     for m in _H.finditer(text):
         chamber = "ek" if m["kamer"] == "I" else "tk"
-        found.append((m.start(), f"{OEP}h-{chamber}-{_year(m['y1'], m['y2'])}-{m['nr']}-"
-                                 f"{m['item']}"))
+        year = vergaderjaar(m["y1"], m["y2"]).replace("-", "")
+        found.append((m.start(), f"{OEP}h-{chamber}-{year}-{m['nr']}-{m['item']}"))
     for m in _STB.finditer(text):
         found.append((m.start(), f"{OEP}{m['kind'].lower()}-{m['year']}-{m['nr']}"))
     for m in _ECLI.finditer(text):

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from kv2rdf.model import Document, Footnote
 from kv2rdf.parsers._assemble import assemble
-from kv2rdf.parsers._blocks import Block, Extraction, marker
+from kv2rdf.parsers._blocks import MARKER, Block, Extraction, marker
 from kv2rdf.parsers._labels import INLINE, label
 from kv2rdf.parsers._references import references
 from kv2rdf.parsers._text import TERMINAL, clean, decode, join_lines
@@ -160,7 +160,7 @@ def _width(bodies: list[list[Line]]) -> int | None:
 
 
 def _ends_paragraph(line: str, following: str, width: int) -> bool:
-    visible = re.sub(r"\ue000\w+\ue001", "", line)
+    visible = MARKER.sub("", line)
     if not visible.rstrip().endswith(TERMINAL):
         return False
     first_word = following.split(" ", 1)[0]
