@@ -14,7 +14,7 @@ from typing import Any
 import click
 from rdflib import Dataset, Graph
 
-from kv2rdf import __version__, cli_store
+from kv2rdf import __version__
 from kv2rdf.errors import DataError, Kv2RdfError
 from kv2rdf.formats import SourceFormat, source_format
 from kv2rdf.iris import Iris, check_base
@@ -30,6 +30,7 @@ from kv2rdf.pipeline import (
 )
 from kv2rdf.reports import FAIL_ON, fails, json_report, junit_report
 from kv2rdf.serialization import FORMATS, dumps, output_format
+from kv2rdf.store import commands
 from kv2rdf.validation import validate
 
 
@@ -185,5 +186,5 @@ def _load_data(path: Path) -> Graph:
     return graph
 
 
-main.add_command(cli_store.load)
-main.add_command(cli_store.query)
+main.add_command(commands.load)
+main.add_command(commands.query)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from kv2rdf.query_results import QueryResult
-from kv2rdf.store import GraphStore, LocalStore, NamedGraph
-from kv2rdf.store_input import Prepared, prepare
+from kv2rdf.store.inputs import Prepared, prepare
+from kv2rdf.store.local import GraphStore, LocalStore, NamedGraph
+from kv2rdf.store.results import QueryResult
 from tests.helpers import CASES, ROOT
 
 QUERIES = ROOT / "examples" / "queries"

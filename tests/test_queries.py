@@ -19,10 +19,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kv2rdf.store import LocalStore
-from kv2rdf.store_endpoint import endpoint_for
-from kv2rdf.store_input import graphs_from_rdf
-from kv2rdf.store_remote import RemoteStore
+from kv2rdf.store.endpoint import endpoint_for
+from kv2rdf.store.inputs import graphs_from_rdf
+from kv2rdf.store.local import LocalStore
+from kv2rdf.store.remote import RemoteStore
 from tests.store_support import QUERIES, corpus, load, plain, run, server_kind, server_url, store_of
 
 ID = "https://w3id.org/kv2rdf/id/"

@@ -18,10 +18,10 @@ from click.testing import CliRunner
 from kv2rdf import cli, convert, dumps
 from kv2rdf.errors import DataError, StoreError
 from kv2rdf.namespaces import KV
-from kv2rdf.store import LocalStore, NamedGraph
-from kv2rdf.store_endpoint import Credentials, endpoint_for, public_url
-from kv2rdf.store_input import graphs_from_rdf, graphs_from_source, main_work, prepare
-from kv2rdf.store_remote import RemoteStore
+from kv2rdf.store.endpoint import Credentials, endpoint_for, public_url
+from kv2rdf.store.inputs import graphs_from_rdf, graphs_from_source, main_work, prepare
+from kv2rdf.store.local import LocalStore, NamedGraph
+from kv2rdf.store.remote import RemoteStore
 from tests.helpers import CASES, ROOT
 from tests.store_support import case_sources, corpus, load, server_kind, server_url, store_of
 
@@ -179,7 +179,7 @@ def test_a_failed_load_changes_nothing(tmp_path: Path) -> None:
 
 def test_large_loads_commit_in_batches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     graphs = prepare([SEED_NOTICE, SEED_ANSWER]).graphs
-    monkeypatch.setattr("kv2rdf.store.BATCH_TRIPLES", 1)  # one graph per transaction
+    monkeypatch.setattr("kv2rdf.store.local.BATCH_TRIPLES", 1)  # one graph per transaction
     store = LocalStore(tmp_path / "store")
     broken = NamedGraph("http://example.org/not an iri", (), "broken")
     reported: list[NamedGraph] = []

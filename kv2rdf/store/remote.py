@@ -15,7 +15,7 @@ Protocols relied on:
   servers that run an update request as one transaction (Oxigraph, Fuseki, GraphDB). Not for
   Virtuoso, which refuses an update that compiles to more than 10,000 lines of SQL.
 
-The service URLs and the credentials come from an `Endpoint` (`kv2rdf.store_endpoint`). The
+The service URLs and the credentials come from an `Endpoint` (`kv2rdf.store.endpoint`). The
 default graph of a query is the union of the named graphs: Oxigraph gets the
 ``union-default-graph`` parameter, Fuseki ``default-graph-uri=urn:x-arq:UnionGraph`` (TDB's
 union graph); GraphDB and Virtuoso already query all graphs when a query names none.
@@ -37,9 +37,9 @@ from http.client import HTTPException
 from rdflib import Graph
 
 from kv2rdf.errors import StoreError
-from kv2rdf.query_results import QueryResult
-from kv2rdf.store import NamedGraph, batches, count_graphs, replacement_update, with_prefixes
-from kv2rdf.store_endpoint import Endpoint, public_url
+from kv2rdf.store.endpoint import Endpoint, public_url
+from kv2rdf.store.local import NamedGraph, batches, count_graphs, replacement_update, with_prefixes
+from kv2rdf.store.results import QueryResult
 
 #: How a load reaches the server: a Graph Store Protocol PUT per graph, or SPARQL Update.
 PROTOCOLS = ("gsp", "update")

@@ -2,7 +2,7 @@
 
 Resolves ``--endpoint URL`` (with ``--server`` and the explicit service URLs) into an
 `Endpoint`: three service URLs without credentials, plus the `Credentials` found for them.
-Nothing here makes a request; `kv2rdf.store_remote` does the talking.
+Nothing here makes a request; `kv2rdf.store.remote` does the talking.
 
 Server conventions, from ``--endpoint URL`` (each URL can also be given on its own):
 

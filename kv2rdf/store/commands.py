@@ -2,7 +2,7 @@
 
 Both work on an embedded Oxigraph store in a folder (``--store DIR``, default
 ``./kv2rdf-store``) or on a SPARQL server (``--endpoint URL`` with ``--server`` naming its URL
-conventions; see `kv2rdf.store_endpoint`). Library errors reach the group in `kv2rdf.cli`,
+conventions; see `kv2rdf.store.endpoint`). Library errors reach the group in `kv2rdf.cli`,
 which turns them into exit codes (2 for a bad input, a bad query or a store that fails).
 Diagnostics go to stderr; query results to stdout.
 """
@@ -20,11 +20,11 @@ from kv2rdf.errors import DataError
 from kv2rdf.formats import SourceFormat, source_format
 from kv2rdf.iris import check_base
 from kv2rdf.namespaces import DEFAULT_BASE
-from kv2rdf.query_results import RESULT_FORMATS, format_result
-from kv2rdf.store import DEFAULT_STORE, GraphStore, LocalStore, NamedGraph
-from kv2rdf.store_endpoint import SERVERS, endpoint_for
-from kv2rdf.store_input import expand_inputs, prepare
-from kv2rdf.store_remote import PROTOCOLS, RemoteStore
+from kv2rdf.store.endpoint import SERVERS, endpoint_for
+from kv2rdf.store.inputs import expand_inputs, prepare
+from kv2rdf.store.local import DEFAULT_STORE, GraphStore, LocalStore, NamedGraph
+from kv2rdf.store.remote import PROTOCOLS, RemoteStore
+from kv2rdf.store.results import RESULT_FORMATS, format_result
 
 
 def store_options(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -32,7 +32,7 @@ from kv2rdf.pipeline import (
     read_input,
     warning_lines,
 )
-from kv2rdf.store import NamedGraph
+from kv2rdf.store.local import NamedGraph
 
 #: RDF files by suffix; every other file is a source document to convert.
 RDF_SUFFIXES: dict[str, ox.RdfFormat] = {

@@ -1,14 +1,14 @@
 """Storage stage: named graphs in an RDF store, SPARQL over their union.
 
 Each source document is one named graph (`NamedGraph`), named after the IRI of the
-document's main work (see `kv2rdf.store_input`), so that loading it again replaces it.
+document's main work (see `kv2rdf.store.inputs`), so that loading it again replaces it.
 
 `LocalStore` is an embedded Oxigraph store on disk (pyoxigraph). A load replaces its graphs
 with SPARQL 1.1 Update requests (``DROP SILENT GRAPH …; INSERT DATA {GRAPH …}``) of up to
 `BATCH_TRIPLES` triples each, which Oxigraph applies as one transaction each: a graph is
 either replaced whole, and then reported, or left as it was. Queries run
 with the default graph as the union of all named graphs (pyoxigraph's
-``use_default_graph_as_union``). The remote store, over HTTP, is in `kv2rdf.store_remote`.
+``use_default_graph_as_union``). The remote store, over HTTP, is in `kv2rdf.store.remote`.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import pyoxigraph as ox
 
 from kv2rdf.errors import StoreError
 from kv2rdf.namespaces import PREFIXES
-from kv2rdf.query_results import QueryResult
+from kv2rdf.store.results import QueryResult
 
 DEFAULT_STORE = "kv2rdf-store"
 
