@@ -28,6 +28,7 @@ from kv2rdf.pipeline import (
     read_input,
     warning_lines,
 )
+from kv2rdf.reference.commands import reference
 from kv2rdf.reports import FAIL_ON, fails, json_report, junit_report
 from kv2rdf.serialization import FORMATS, dumps, output_format
 from kv2rdf.store import commands
@@ -188,3 +189,4 @@ def _load_data(path: Path) -> Graph:
 
 main.add_command(commands.load)
 main.add_command(commands.query)
+main.add_command(reference)
