@@ -1,5 +1,4 @@
-"""Reference data on Tweede Kamer members, ministers and parties, and reconciliation of printed
-names with it.
+"""Reference data on Tweede Kamer members, ministers and parties; reconciliation of names.
 
 ``match_member("Van Dijk", "CDA", date(2023, 12, 13))`` and ``match_minister("Helder",
 "Minister voor Langdurige Zorg en Sport", date(2023, 10, 24))`` return a `Match`: the person

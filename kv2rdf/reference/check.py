@@ -1,5 +1,7 @@
-"""Check the askers and answerers of Kamervragen documents against the reference data: the
-report of who was matched and why the others were not."""
+"""Check the askers and answerers of Kamervragen documents against the reference data.
+
+The report says who was matched and why the others were not.
+"""
 
 from __future__ import annotations
 
@@ -28,8 +30,10 @@ class CheckRow:
 
 
 def check_document(doc: Document, reference: Reference | None = None) -> tuple[CheckRow, ...]:
-    """Match every asker (on the submission date) and every signing answerer (on the date the
-    reply was received) of ``doc``."""
+    """Match the askers and the signing answerers of ``doc``.
+
+    Askers are matched on the submission date, answerers on the date the reply was received.
+    """
     ref = reference or load_reference()
     rows = [CheckRow(doc.source, "indiener", a.person.name, a.party or "", doc.submitted,
                      match_member(a.person.family_name, a.party, doc.submitted,

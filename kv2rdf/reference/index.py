@@ -1,5 +1,7 @@
-"""An index over a snapshot for matching: persons by folded family name, seats and posts by
-person, parties by name, ministries by name."""
+"""An index over a snapshot for matching.
+
+Persons by folded family name, seats and posts by person, parties by key, ministries by name.
+"""
 
 from __future__ import annotations
 
@@ -69,7 +71,9 @@ def _load(path: Path, mtime: float) -> Reference:
 
 
 def load_reference(path: Path | None = None) -> Reference:
-    """The reference in use (see `kv2rdf.reference.snapshot.active_path`), or the one at
-    ``path``; read once and cached while the file does not change."""
+    """The reference in use (see `kv2rdf.reference.snapshot.active_path`) or at ``path``.
+
+    It is read once and cached while the file does not change.
+    """
     chosen = path or active_path()
     return _load(chosen, chosen.stat().st_mtime)

@@ -157,9 +157,11 @@ def match_member(printed_family_name: str, party_as_printed: str | None, on_date
 
 def ministry_of(post_label_or_ministry: str, reference: Reference | None = None
                 ) -> tuple[str | None, str | None]:
-    """The ministry key (``org:min-bzk``) and rank (minister, staatssecretaris or None) of a
-    printed post ("Staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties"), a ministry
-    name ("Financiën") or a ministry key."""
+    """The ministry key (``org:min-bzk``) and rank of a printed post, ministry name or key.
+
+    The post may be printed ("Staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties"),
+    or a ministry named ("Financiën"); the rank is minister, staatssecretaris or None.
+    """
     ref = reference or load_reference()
     text = " ".join(post_label_or_ministry.split())
     if text.startswith("org:"):
@@ -188,10 +190,11 @@ def ministry_of(post_label_or_ministry: str, reference: Reference | None = None
 def match_minister(printed_family_name: str, post_label_or_ministry: str, on_date: date | None,
                    initials_or_given: str | None = None, *,
                    reference: Reference | None = None) -> Match:
-    """Match a minister or staatssecretaris as printed ("Helder", "Minister voor Langdurige Zorg
-    en Sport") on the answer date: exactly one person of that name in that ministry and rank.
+    """Match a minister or staatssecretaris as printed ("Helder") in a post on the answer date.
 
-    A minister who was never a member has no TK id but usually a Wikidata id.
+    Matched only when exactly one person of that name held a post of that rank in that
+    ministry ("Minister voor Langdurige Zorg en Sport" → VWS) on ``on_date``. A minister
+    who was never a member has no TK id but usually a Wikidata id.
     """
     ref = reference or load_reference()
     printed = printed_family_name.strip()

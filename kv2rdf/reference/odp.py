@@ -46,7 +46,10 @@ def _files(paths: list[Path]) -> list[Path]:
 def read_export(paths: list[Path]) -> Export:
     """The records of the export files (or folders of them) at ``paths``, by entity."""
     export: Export = defaultdict(list)
-    for path in _files(paths):
+    files = _files(paths)
+    if not files:
+        raise DataError(f"{', '.join(map(str, paths))}: no JSON files of the Open Data Portal")
+    for path in files:
         try:
             data = json.loads(path.read_bytes())
         except (OSError, ValueError) as exc:

@@ -1,5 +1,6 @@
-"""The parties (fracties) of the Tweede Kamer: short and long names and the names they are
-printed under, some only for a period.
+"""The parties (fracties) of the Tweede Kamer: short, long and printed names.
+
+Some names were used by a party only for a period; the aliases carry those dates.
 
 The recorded fractie labels ("Kamerlid voor Nieuw Sociaal Contract", Open Data Portal
 ``Fractie.Afkorting``) are resolved against this table; a label it does not know (a one-member
@@ -65,8 +66,10 @@ def party_for_label(label: str, parties: tuple[Party, ...], on: date | None = No
 
 
 def resolve_party(printed: str, on: date | None, parties: tuple[Party, ...]) -> tuple[Party, ...]:
-    """The parties ``printed`` ("NSC", "Nieuw Sociaal Contract", "GroenLinks-PvdA") may mean
-    on ``on``; several when a name was shared for a while (PvdA in the joint fractie)."""
+    """The parties ``printed`` ("NSC", "Nieuw Sociaal Contract") may mean on ``on``.
+
+    Several when a name was shared for a while (PvdA during the joint GroenLinks-PvdA fractie).
+    """
     key = fold(printed)
     return tuple(p for p in parties
                  if any(fold(a.label) == key and a.covers(on) for a in p.names()))
