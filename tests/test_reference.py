@@ -20,6 +20,7 @@ from kv2rdf.reference import (
     Match,
     MatchStatus,
     Reference,
+    canonical_party,
     check_document,
     fold,
     load_reference,
@@ -82,6 +83,13 @@ def test_members_of_the_corpus_are_matched(name: str, party: str, day: date, giv
 def test_matched_member_carries_full_name_and_canonical_party() -> None:
     result = match_member("Palmen", "Nieuw Sociaal Contract", date(2024, 2, 15), reference=REF)
     assert result.full_name == "Sandra Palmen"
+    assert result.person_key == "tk/61aaf80d-fccd-4596-8632-fc53d24e7502"
+    assert result.person is not None
+    (seat,) = REF.seats(result.person.id, date(2024, 2, 15))
+    assert (seat.party, seat.start, seat.end) == ("nsc", date(2023, 12, 6), date(2024, 12, 11))
+    helder = match_minister("Helder", "Minister voor Langdurige Zorg en Sport", date(2023, 10, 24),
+                            reference=REF)
+    assert helder.person_key == "wikidata/Q110316953"
     assert result.party is not None
     assert (result.party.short_name, result.party.long_name) == ("NSC", "Nieuw Sociaal Contract")
     kostic = match_member("Kostić", "PvdD", date(2024, 3, 6), reference=REF)
@@ -146,6 +154,10 @@ def test_party_names_and_their_periods() -> None:
     assert keys("BVNL", day) == set()
     assert keys("PvdA", date(2023, 11, 1)) == {"pvda", "gl-pvda"}
     assert keys("PvdA", day) == {"pvda"}
+    nsc = canonical_party("Nieuw Sociaal Contract", day, reference=REF)
+    assert nsc is not None and (nsc.key, nsc.short_name) == ("nsc", "NSC")
+    assert canonical_party("PvdA", date(2023, 11, 1), reference=REF) is None
+    assert canonical_party("Piratenpartij", day, reference=REF) is None
     # Kathmann sat for the PvdA until 26 October 2023, then for GroenLinks-PvdA
     for when in (date(2023, 9, 25), date(2023, 11, 1)):
         assert member("Kathmann", "PvdA", when).tk_id == "9e79de98-e914-4dc8-8dc7-6d7cb09b93d7"

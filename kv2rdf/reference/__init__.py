@@ -9,7 +9,14 @@ an Open Data Portal export (``kv2rdf reference update``).
 
 from kv2rdf.reference.check import CheckRow, check_document
 from kv2rdf.reference.index import Reference, load_reference
-from kv2rdf.reference.matching import Match, MatchStatus, match_member, match_minister, ministry_of
+from kv2rdf.reference.matching import (
+    Match,
+    MatchStatus,
+    canonical_party,
+    match_member,
+    match_minister,
+    ministry_of,
+)
 from kv2rdf.reference.names import fold
 from kv2rdf.reference.parties import PARTIES, resolve_party
 from kv2rdf.reference.records import (
@@ -33,6 +40,7 @@ __all__ = [
     "Reference",
     "ReferencePerson",
     "Snapshot",
+    "canonical_party",
     "check_document",
     "fold",
     "load_reference",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -59,6 +60,14 @@ class Reference:
                    posts={k: tuple(sorted(v, key=lambda c: c.start)) for k, v in posts.items()},
                    parties={p.key: p for p in snapshot.parties},
                    ministries=ministries)
+
+    def seats(self, person_id: str, on: date | None = None) -> tuple[Mandate, ...]:
+        """The Kamer seats of a person (``ReferencePerson.id``), or those held on ``on``."""
+        return tuple(m for m in self.mandates.get(person_id, ()) if on is None or m.covers(on))
+
+    def held_posts(self, person_id: str, on: date | None = None) -> tuple[CabinetPost, ...]:
+        """The cabinet posts of a person, or those held on ``on``."""
+        return tuple(c for c in self.posts.get(person_id, ()) if on is None or c.covers(on))
 
     def named(self, printed_family_name: str) -> tuple[ReferencePerson, ...]:
         """The persons whose family name (with tussenvoegsel) is ``printed_family_name``."""

@@ -71,6 +71,20 @@ class Match:
         """The full name of the matched person, if any."""
         return self.person.full_name if self.person else None
 
+    @property
+    def person_key(self) -> str | None:
+        """A stable key for a person IRI; None when nothing was matched.
+
+        ``tk/{Persoon id}``, else ``wikidata/{QID}``, else ``ref/{snapshot id}``.
+        """
+        if self.person is None:
+            return None
+        if self.person.tk_id:
+            return f"tk/{self.person.tk_id}"
+        if self.person.wikidata:
+            return f"wikidata/{self.person.wikidata}"
+        return f"ref/{self.person.id.removeprefix('person:')}"
+
 
 def _family(ref: Reference, printed: str) -> tuple[tuple[ReferencePerson, ...], str]:
     """The persons printed as ``printed``, and the name they were found under.
@@ -153,6 +167,18 @@ def match_member(printed_family_name: str, party_as_printed: str | None, on_date
     return Match(MatchStatus.NO_CANDIDATE, printed, f"no member called {printed} sat for "
                  f"{party_as_printed} on {on_date}{where}",
                  candidates=_unique([p for p, _ in seats]))
+
+
+def canonical_party(party_as_printed: str, on_date: date | None, *,
+                    reference: Reference | None = None) -> Party | None:
+    """The one party ``party_as_printed`` stands for on ``on_date``, or None.
+
+    None when the name is unknown or meant more than one party then (PvdA during the joint
+    GroenLinks-PvdA fractie); a matched member's `Match.party` is the party of the seat.
+    """
+    ref = reference or load_reference()
+    found = resolve_party(party_as_printed, on_date, ref.snapshot.parties)
+    return found[0] if len(found) == 1 else None
 
 
 def ministry_of(post_label_or_ministry: str, reference: Reference | None = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters that Unicode does not decompose into a base letter and a combining mark.
 _LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ł": "l", "Ł": "L",
@@ -25,10 +26,13 @@ _DEGREE = re.compile(r"^(?:MSc|MA|LLM|MBA|PhD|BSc|BA|MPhil|Msc)$")
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.)+$")
 
 
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Fold a name for comparison: no accents, lower case, one spacing of hyphens and blanks."""
-    text = unicodedata.normalize("NFKD", text.translate(_LETTERS).translate(_APOSTROPHES))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.translate(_LETTERS).translate(_APOSTROPHES))
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold()
     return re.sub(r"\s+", " ", _DASHES.sub("-", text)).strip(" .,")
 
 
