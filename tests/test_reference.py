@@ -214,6 +214,11 @@ def test_names_fold_accents_case_and_tussenvoegsels() -> None:
     assert family_names("Hugo de Jonge", "Jonge", "Hugo") == ("de Jonge",)
     assert family_names("drs. F.Q. Gräper-van Koolwijk", "Koolwijk", "Gräper-van")[0] == \
         "Gräper-van Koolwijk"
+    assert family_names("Anneke van Dok-van Weele", "Weele", "Anneke van Dok-van") == \
+        ("van Dok-van Weele",)
+    assert "Veldhuijzen van Zanten" in family_names("Marlies Veldhuijzen van Zanten", "Zanten",
+                                                    "Marlies Veldhuijzen")
+    assert family_names("Willem Drees jr.", "jr.", "Willem Drees") == ("Drees",)
 
 
 def test_build_merges_persons_recorded_twice() -> None:

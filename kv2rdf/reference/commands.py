@@ -45,8 +45,9 @@ def _show_person(ref: Reference, person_id: str) -> None:
     p = ref.by_id[person_id]
     click.echo(f"{p.full_name}  [tk {p.tk_id or '-'}, wikidata {p.wikidata or '-'}]")
     for m in ref.mandates.get(p.id, ()):
-        click.echo(f"  Kamerlid voor {ref.parties[m.party].short_name} ({m.label}) "
-                   f"{m.start} – {m.end or ''}")
+        party = ref.parties[m.party]
+        label = "" if m.label in (party.short_name, party.long_name) else f" ({m.label})"
+        click.echo(f"  Kamerlid voor {party.short_name}{label} {m.start} – {m.end or ''}")
     for c in ref.posts.get(p.id, ()):
         click.echo(f"  {c.label} ({c.ministry}) {c.start} – {c.end or ''}")
 

@@ -22,7 +22,7 @@ PARTICLES = frozenset({"van", "de", "der", "den", "het", "'t", "ter", "ten", "te
                        "aan", "la", "le", "du", "des", "d'", "von", "zu", "da", "di", "dos",
                        "el", "al", "bij", "uit", "'s", "vd"})
 _HONORIFIC = re.compile(r"^(?:[a-z]+\.)+$|^(?:prof|mr|dr|drs|ir|ing|bc|ds)\.?$", re.IGNORECASE)
-_DEGREE = re.compile(r"^(?:MSc|MA|LLM|MBA|PhD|BSc|BA|MPhil|Msc)$")
+_DEGREE = re.compile(r"^(?:MSc|MA|LLM|MBA|PhD|BSc|BA|MPhil|Msc|jr\.|sr\.)$")
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.)+$")
 
 
@@ -55,15 +55,17 @@ def _extend(words: list[str], family: str) -> str | None:
         return None
     prefix = words[:-n]
     taken: list[str] = []
+    hyphened = False
     while prefix:
         word = prefix[-1]
+        head, _, tail = word.rpartition("-")
         if word.casefold() in PARTICLES and word[:1].islower():
             taken.insert(0, prefix.pop())
-            continue
-        head, _, tail = word.rpartition("-")
-        if head and tail.casefold() in PARTICLES:  # "Gräper-van" in "Gräper-van Koolwijk"
-            taken.insert(0, prefix.pop())
-        break
+        elif head and tail.casefold() in PARTICLES and not hyphened:
+            taken.insert(0, prefix.pop())  # "Gräper-van" in "Gräper-van Koolwijk"
+            hyphened = True
+        else:
+            break
     return " ".join([*taken, *family_words])
 
 
@@ -72,26 +74,31 @@ def family_names(full: str, family: str, given: str | None) -> tuple[str, ...]:
 
     The first is the display form. ``family`` is the recorded family name, which in some
     records lacks its tussenvoegsel ("Jonge" for Hugo de Jonge) or is split wrongly
-    ("Koolwijk" for F.Q. Gräper-van Koolwijk); the full name repairs both.
+    ("Koolwijk" for F.Q. Gräper-van Koolwijk); the full name repairs both. A recorded given
+    name of several words may have swallowed the first part of a double family name
+    ("Marlies Veldhuijzen" van Zanten), so the full name after its first word is kept too.
     """
     words = _bare_words(full)
-    found: list[str] = []
     extended = _extend(words, family) if family else None
-    if extended:
-        found.append(extended)
-    elif family:
-        found.append(family)
     given_words = (given or "").split()
+    rest = None
     if given_words and [fold(w) for w in words[:len(given_words)]] == [fold(w) for w in
                                                                        given_words]:
-        rest = " ".join(words[len(given_words):])
-        if rest and not any(fold(name).endswith(" " + fold(rest)) for name in found):
-            found.append(rest)
+        rest = " ".join(words[len(given_words):]) or None
     elif not given_words and words:
-        found.append(" ".join(words))
+        rest = " ".join(words)
+    recorded = family if fold(family) in fold(" ".join(words)) else None
+    if extended:
+        found = [n for n in (extended, rest) if n]
+    else:
+        found = [n for n in (rest, recorded) if n] or words[-1:]
+    if extended and extended != family and len(given_words) > 1 and len(words) > 2:
+        found.append(" ".join(words[1:]))  # "Veldhuijzen van Zanten"
     unique: dict[str, str] = {}
     for name in found:
-        unique.setdefault(fold(name), name)
+        key = fold(name)
+        if not any(k.endswith(" " + key) or k.endswith("-" + key) for k in unique):
+            unique.setdefault(key, name)
     return tuple(unique.values())
 
 
