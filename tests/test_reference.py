@@ -112,6 +112,15 @@ def test_namesakes_from_different_parties_stay_apart() -> None:
         "Jasper van Dijk"
 
 
+def test_double_name_recorded_by_one_part_still_needs_party_and_date() -> None:
+    pvv = match_member("Faber-van de Klashorst", "PVV", date(2024, 5, 6), reference=REF)
+    assert pvv.full_name == "Marjolein Faber" and "recorded as Faber" in pvv.reason
+    assert match_member("Faber-van de Klashorst", "CDA", date(2024, 5, 6),
+                        reference=REF).status is MatchStatus.NO_CANDIDATE
+    assert match_member("Faber-van de Klashorst", "PVV", date(2022, 5, 6),
+                        reference=REF).status is MatchStatus.NO_CANDIDATE
+
+
 def test_ambiguity_is_reported_not_guessed() -> None:
     result = match_member("Vos", "PvdA", date(2015, 1, 1), reference=REF)
     assert result.status is MatchStatus.AMBIGUOUS

@@ -95,10 +95,9 @@ def _family(ref: Reference, printed: str) -> tuple[tuple[ReferencePerson, ...], 
     found = ref.named(printed)
     if found or "-" not in printed:
         return found, printed
-    for part in (p.strip() for p in printed.split("-")):
-        if part and ref.named(part):
-            return ref.named(part), part
-    return (), printed
+    parts = [part.strip() for part in printed.split("-") if ref.named(part.strip())]
+    found = tuple(dict.fromkeys(p for part in parts for p in ref.named(part)))
+    return found, " or ".join(parts) if parts else printed
 
 
 def _named(ref: Reference, printed: str, given: str | None
