@@ -233,12 +233,15 @@ def test_names_fold_accents_case_and_tussenvoegsels() -> None:
 def test_build_merges_persons_recorded_twice() -> None:
     snapshot, merged = build(FIXTURES / "reference-csv")
     assert merged == {"person:van-huffelen-ac-51b1a610": "person:huffelen-1968",
-                      "person:koolwijk-g-1dce51c2": "person:graper-fq-1dce51c2"}
+                      "person:koolwijk-g-1dce51c2": "person:graper-fq-1dce51c2",
+                      "person:pieters-r-3401533": "person:geus-1929"}  # one Wikidata id
     ref = Reference.of(snapshot)
     assert {p.family_name for p in ref.named("De Jonge")} == {"de Jonge"}
     result = match_minister("Van Huffelen", "Staatssecretaris van Binnenlandse Zaken en "
                             "Koninkrijksrelaties", date(2024, 3, 7), reference=ref)
     assert result.wikidata == "Q2916448"
+    defence = match_minister("De Geus", "Minister van Defensie", date(1981, 1, 1), reference=ref)
+    assert (defence.full_name, defence.wikidata) == ("Pieter de Geus", "Q2803254")
 
 
 def test_snapshot_is_deterministic_and_round_trips(tmp_path: Path) -> None:

@@ -62,8 +62,18 @@ def _overlap(a: tuple[str, date, date | None], b: tuple[str, date, date | None])
     return a[0] == b[0] and a[1] <= (b[2] or date.max) and b[1] <= (a[2] or date.max)
 
 
+def _rank(person: ReferencePerson) -> tuple[int, str]:
+    """Records with more identifiers first, then by id."""
+    return -(person.tk_id is not None) - (person.wikidata is not None), person.id
+
+
 def merge_duplicates(snapshot: Snapshot) -> tuple[Snapshot, dict[str, str]]:
-    """Merge persons recorded twice; returns the snapshot and the merged ids (old → kept)."""
+    """Merge persons recorded twice; returns the snapshot and the merged ids (old → kept).
+
+    Records sharing a Wikidata or TK id are one person; so are records of the same family
+    name with a compatible first initial and no conflicting ids that held the same post or
+    fractie at the same time.
+    """
     spans: dict[str, list[tuple[str, date, date | None]]] = defaultdict(list)
     for m in snapshot.mandates:
         spans[m.person_id].append((m.party, m.start, m.end))
@@ -73,9 +83,16 @@ def merge_duplicates(snapshot: Snapshot) -> tuple[Snapshot, dict[str, str]]:
     for person in snapshot.persons:
         by_name[fold(person.family_name)].append(person)
     merged: dict[str, str] = {}
+    by_id: dict[str, list[ReferencePerson]] = defaultdict(list)
+    for person in snapshot.persons:
+        for key in (person.tk_id, person.wikidata):
+            if key:
+                by_id[key].append(person)
+    for same in by_id.values():  # one Wikidata or TK id under two names ("Richard Pieters")
+        keep, *others = sorted(same, key=_rank)
+        merged.update({o.id: keep.id for o in others if o.id != keep.id and o.id not in merged})
     for group in by_name.values():
-        ranked = sorted(group, key=lambda p: (-(p.tk_id is not None) - (p.wikidata is not None),
-                                              p.id))
+        ranked = sorted(group, key=_rank)
         for i, keep in enumerate(ranked):
             if keep.id in merged:
                 continue
@@ -83,6 +100,10 @@ def merge_duplicates(snapshot: Snapshot) -> tuple[Snapshot, dict[str, str]]:
                 if other.id not in merged and _same_person(keep, other) and any(
                         _overlap(a, b) for a in spans[keep.id] for b in spans[other.id]):
                     merged[other.id] = keep.id
+    for old, kept in list(merged.items()):
+        while kept in merged:
+            kept = merged[kept]
+        merged[old] = kept
     persons = tuple(p for p in snapshot.persons if p.id not in merged)
     mandates = tuple(Mandate(merged.get(m.person_id, m.person_id), m.party, m.label, m.start,
                              m.end, m.id) for m in snapshot.mandates)
