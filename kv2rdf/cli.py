@@ -31,7 +31,7 @@ from kv2rdf.pipeline import (
 from kv2rdf.reference.commands import reference
 from kv2rdf.reports import FAIL_ON, fails, json_report, junit_report
 from kv2rdf.serialization import FORMATS, dumps, output_format
-from kv2rdf.store import commands
+from kv2rdf.store import commands, link_commands
 from kv2rdf.validation import validate
 
 
@@ -189,4 +189,5 @@ def _load_data(path: Path) -> Graph:
 
 main.add_command(commands.load)
 main.add_command(commands.query)
+main.add_command(link_commands.link_command)
 main.add_command(reference)

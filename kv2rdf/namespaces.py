@@ -35,6 +35,12 @@ class KV(DefinedNamespace):
     documentsoorten: URIRef
     zaaksoorten: URIRef
     rollen: URIRef
+    CaseLink: URIRef
+    linkedAlias: URIRef
+    linkedTo: URIRef
+    evidence: URIRef
+    rejected: URIRef
+    followsUp: URIRef
 
 
 ELI = Namespace("http://data.europa.eu/eli/ontology#")

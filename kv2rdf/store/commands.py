@@ -77,10 +77,12 @@ def open_store(store_dir: str | None, url: str | None, server: str, query_url: s
 @click.option("--strict", is_flag=True, help="Treat parser warnings as errors.")
 @click.option("--keep-going", is_flag=True, help="Load the inputs that can be read even when "
               "others cannot (exit code 2 all the same).")
+@click.option("--link/--no-link", "link_after", default=True, show_default=True,
+              help="Link the documents of each case after loading (see 'kv2rdf link').")
 def load(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | None, server: str,
          query_url: str | None, update_url: str | None, graph_store_url: str | None,
          timeout: float, protocol: str, from_: str | None, base: str, strict: bool,
-         keep_going: bool) -> None:
+         keep_going: bool, link_after: bool) -> None:
     """Load RDF files or source documents into a store, one named graph per document.
 
     INPUTS are Turtle, N-Triples, TriG, N-Quads, JSON-LD or RDF/XML files, or source documents
@@ -111,6 +113,11 @@ def load(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | None, s
                        f"{graph.origin}", err=True)
 
         store.replace(prepared.graphs, report)
+        if link_after:
+            from kv2rdf.store.link_commands import echo_report
+            from kv2rdf.store.linking import link
+
+            echo_report(link(store))
         graphs, triples = store.size()
     finally:
         store.close()
