@@ -50,11 +50,14 @@ class Table:
 
 
 def items(value: Value) -> list[str]:
-    """The values of a ``key<TAB>value`` list from a query, in the order of their keys."""
+    """The values of a ``key<TAB>value`` list from a query, in the order of their keys.
+
+    Empty items stand for "none" (an unbound value would make the whole GROUP_CONCAT an error).
+    """
     if not isinstance(value, str) or not value:
         return []
     pairs = sorted({tuple(item.split("\t", 1)) if "\t" in item else (item, item)
-                    for item in value.split("\n")}, key=lambda p: (natural_key(p[0]), p[1]))
+                    for item in value.split("\n") if item}, key=lambda p: (natural_key(p[0]), p[1]))
     seen: dict[str, None] = {}
     for _, text in pairs:
         seen.setdefault(text, None)
