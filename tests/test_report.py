@@ -129,3 +129,35 @@ def test_an_empty_store_gives_a_report_without_rows(tmp_path: Path) -> None:
     page = html.fromstring(text.encode("utf-8"))
     assert len(page.xpath("//section//svg")) == len(SECTIONS)
     assert not page.xpath("//section//tbody/tr")
+
+
+def _browser() -> str | None:
+    import shutil
+
+    return next((found for name in ("chromium", "chromium-browser", "google-chrome")
+                 if (found := shutil.which(name))), None)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(_browser() is None, reason="no headless Chromium on PATH (Debian: chromium)")
+def test_a_browser_draws_the_charts(tmp_path: Path) -> None:
+    """Chromium, headless, renders the page: the blue of the bars must be on the screenshot."""
+    import subprocess
+
+    import numpy as np
+    from matplotlib import image
+
+    store_of(tmp_path / "store", *SIX).close()
+    with Store(tmp_path / "store") as store:
+        (tmp_path / "report.html").write_text(
+            render_report(store.table("cases"), store.table("people")), encoding="utf-8")
+    shot = tmp_path / "shot.png"
+    subprocess.run([str(_browser()), "--headless", "--no-sandbox", "--disable-gpu",
+                    "--hide-scrollbars", "--window-size=1000,4000", f"--screenshot={shot}",
+                    (tmp_path / "report.html").as_uri()],
+                   check=True, capture_output=True, timeout=120)
+    pixels = image.imread(shot)[:, :, :3]
+    assert pixels.shape[:2] == (4000, 1000)
+    blue = np.all(np.abs(pixels - np.array([0x1F, 0x77, 0xB4]) / 255) < 0.03, axis=2)
+    assert blue.sum() > 5000  # bars and dots of the charts, drawn
+    assert (pixels.sum(axis=2) < 0.5).sum() > 5000  # text
