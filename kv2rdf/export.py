@@ -4,33 +4,28 @@ Each table is a SPARQL query shipped in ``kv2rdf/queries/{table}.rq`` plus light
 post-processing here: lists (askers, ministries, …) come from the query as
 ``sort key<TAB>value`` items and are sorted and joined with "; "; days to answer and "late"
 (beyond the customary three weeks, 21 days, for answering written questions) are computed from
-the dates; rows are put in a fixed order, so the same store gives the same bytes. Writers give
-CSV (RFC 4180, ISO dates, so a spreadsheet reads them as dates), TSV, JSON (an array of
-records) and Parquet (needs pyarrow, the ``[tables]`` extra). The columns are documented in the
+the dates; rows are put in a fixed order, so the same store gives the same bytes. The writers
+(CSV, TSV, JSON, Parquet) are in `kv2rdf.table_formats`. The columns are documented in the
 README, section "Tables".
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from kv2rdf.api import Row, Value, require, rows_of
+from kv2rdf.api import Row, Value, rows_of
 from kv2rdf.errors import DataError
+from kv2rdf.table_formats import EXPORT_FORMATS, write_table
 
 if TYPE_CHECKING:
     from kv2rdf.api import Store
 
 QUERIES = Path(__file__).resolve().parent / "queries"
-EXPORT_FORMATS = ("csv", "tsv", "json", "parquet")
 #: The customary term for answering written questions: three weeks.
 TERM_DAYS = 21
 _SEP = "; "
@@ -203,68 +198,6 @@ def build_table(store: Store, name: str) -> list[Row]:
     """Run the table's query on ``store`` and post-process its rows."""
     table = table_of(name)
     return table.build(rows_of(store.result(table.query())))
-
-
-def _cell(value: Value) -> str:
-    """A value as CSV/TSV text: ISO dates, yes/no, numbers as written, empty for none."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-def _json_value(value: Value) -> Any:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return float(value)
-    return value
-
-
-def write_table(rows: list[Row], columns: tuple[str, ...], fmt: str) -> bytes:
-    """``rows`` in ``fmt`` (csv, tsv, json or parquet), as bytes."""
-    if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(columns)
-        writer.writerows([_cell(r[c]) for c in columns] for r in rows)
-        return out.getvalue().encode("utf-8")
-    if fmt == "tsv":
-        def escape(text: str) -> str:
-            return (text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
-                    .replace("\r", "\\r"))
-        lines = ["\t".join(columns)]
-        lines += ["\t".join(escape(_cell(r[c])) for c in columns) for r in rows]
-        return ("\n".join(lines) + "\n").encode("utf-8")
-    if fmt == "json":
-        records = [{c: _json_value(r[c]) for c in columns} for r in rows]
-        return (json.dumps(records, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    if fmt == "parquet":
-        return _parquet(rows, columns)
-    raise DataError(f"unknown table format {fmt!r}; known: {', '.join(EXPORT_FORMATS)}")
-
-
-def _parquet(rows: list[Row], columns: tuple[str, ...]) -> bytes:
-    pyarrow = require("pyarrow")
-    parquet = require("pyarrow.parquet")
-    arrays = {}
-    for column in columns:
-        values = [r[column] for r in rows]
-        present = [v for v in values if v is not None]
-        kind = pyarrow.string()
-        if present and all(isinstance(v, bool) for v in present):
-            kind = pyarrow.bool_()
-        elif present and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
-            kind = pyarrow.int64()
-        elif present and all(isinstance(v, dt.date) for v in present):
-            kind = pyarrow.date32()
-        arrays[column] = pyarrow.array(values, type=kind)
-    sink = io.BytesIO()
-    parquet.write_table(pyarrow.table(arrays), sink)
-    return sink.getvalue()
 
 
 def export(store: Store, table: str, fmt: str = "csv",

@@ -17,10 +17,11 @@ import click
 
 from kv2rdf.api import Store
 from kv2rdf.errors import DataError
-from kv2rdf.export import EXPORT_FORMATS, TABLES
+from kv2rdf.export import TABLES
 from kv2rdf.export import export as export_table
 from kv2rdf.store.endpoint import SERVERS
 from kv2rdf.store.local import DEFAULT_STORE
+from kv2rdf.table_formats import EXPORT_FORMATS
 
 
 def _store_options(func: Callable[..., Any]) -> Callable[..., Any]:

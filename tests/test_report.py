@@ -161,3 +161,16 @@ def test_a_browser_draws_the_charts(tmp_path: Path) -> None:
     blue = np.all(np.abs(pixels - np.array([0x1F, 0x77, 0xB4]) / 255) < 0.03, axis=2)
     assert blue.sum() > 5000  # bars and dots of the charts, drawn
     assert (pixels.sum(axis=2) < 0.5).sum() > 5000  # text
+
+
+def test_report_without_matplotlib_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    store_of(tmp_path / "store", "seed-004-aanhangsel-1064").close()
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    result = CliRunner().invoke(cli.main, ["report", "--store", str(tmp_path / "store"),
+                                           "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 2
+    assert "matplotlib is not installed" in result.output
+    assert "pip install 'kv2rdf[tables]'" in result.output
+    assert not (tmp_path / "r.html").exists()
