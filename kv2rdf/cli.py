@@ -14,7 +14,7 @@ from typing import Any
 import click
 from rdflib import Dataset, Graph
 
-from kv2rdf import __version__
+from kv2rdf import __version__, table_commands
 from kv2rdf.errors import DataError, Kv2RdfError
 from kv2rdf.formats import SourceFormat, source_format
 from kv2rdf.iris import Iris, check_base
@@ -191,3 +191,5 @@ main.add_command(commands.load)
 main.add_command(commands.query)
 main.add_command(link_commands.link_command)
 main.add_command(reference)
+main.add_command(table_commands.export)
+main.add_command(table_commands.report)

@@ -155,3 +155,13 @@ def test_questions_citing_an_earlier_answer_follow_up_that_case(linked: LocalSto
     later = values(store, "SELECT ?l WHERE { ?l kv:followsUp ?e }")
     assert values(store, "SELECT ?e WHERE { ?l kv:followsUp ?e }") == [CANONICAL]
     assert len(later) == 1 and "/kamervraag/bron/" in later[0]
+
+
+def test_the_python_api_links_after_loading(tmp_path: Path) -> None:
+    import kv2rdf
+
+    with kv2rdf.Store(tmp_path / "store") as store:
+        store.load([QUESTIONS, ANSWER])
+        rows = store.query("SELECT DISTINCT ?s WHERE { ?s a kv:WrittenQuestions }")
+        assert [r["s"] for r in rows] == [CANONICAL]
+        assert store.link().links == ()

@@ -1,0 +1,215 @@
+"""Tables: cases, questions, answers and people as rows for spreadsheets and pandas.
+
+Each table is a SPARQL query shipped in ``kv2rdf/queries/{table}.rq`` plus light
+post-processing here: lists (askers, ministries, …) come from the query as
+``sort key<TAB>value`` items and are sorted and joined with "; "; days to answer and "late"
+(beyond the customary three weeks, 21 days, for answering written questions) are computed from
+the dates; rows are put in a fixed order, so the same store gives the same bytes. The writers
+(CSV, TSV, JSON, Parquet) are in `kv2rdf.table_formats`. The columns are documented in the
+README, section "Tables".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kv2rdf.api import Row, Value, rows_of
+from kv2rdf.errors import DataError
+from kv2rdf.table_formats import EXPORT_FORMATS, write_table
+
+if TYPE_CHECKING:
+    from kv2rdf.api import Store
+
+QUERIES = Path(__file__).resolve().parent / "queries"
+#: The customary term for answering written questions: three weeks.
+TERM_DAYS = 21
+_SEP = "; "
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table: its query file, its columns, and the function that turns query rows into rows."""
+
+    name: str
+    columns: tuple[str, ...]
+    build: Callable[[list[Row]], list[Row]]
+
+    def query(self) -> str:
+        """The SPARQL text of the table (``kv2rdf/queries/{name}.rq``)."""
+        return (QUERIES / f"{self.name}.rq").read_text(encoding="utf-8")
+
+
+def items(value: Value) -> list[str]:
+    """The values of a ``key<TAB>value`` list from a query, in the order of their keys.
+
+    Empty items stand for "none" (an unbound value would make the whole GROUP_CONCAT an error).
+    """
+    if not isinstance(value, str) or not value:
+        return []
+    pairs = sorted({tuple(item.split("\t", 1)) if "\t" in item else (item, item)
+                    for item in value.split("\n") if item}, key=lambda p: (natural_key(p[0]), p[1]))
+    seen: dict[str, None] = {}
+    for _, text in pairs:
+        seen.setdefault(text, None)
+    return list(seen)
+
+
+def joined(value: Value) -> str | None:
+    """A query list as one cell: its values in order, joined with "; " (None when empty)."""
+    found = items(value)
+    return _SEP.join(found) if found else None
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """A sort key that puts "2" before "10" and "1a" after "1" (natural order)."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part.casefold())
+                 for part in re.findall(r"\d+|\D+", text))
+
+
+def _date(value: Value) -> dt.date | None:
+    return value if isinstance(value, dt.date) else None
+
+
+def _dates(value: Value) -> list[dt.date]:
+    found = []
+    for text in items(value):
+        try:
+            found.append(dt.date.fromisoformat(text))
+        except ValueError:
+            continue
+    return found
+
+
+def _case_key(row: Row) -> str:
+    return str(row.get("zaak") or row.get("identifier") or row.get("set") or "")
+
+
+def build_cases(rows: list[Row]) -> list[Row]:
+    """One row per question set, with its derived days to answer and lateness."""
+    out: list[Row] = []
+    for r in rows:
+        submitted, answered = _date(r["submitted"]), _date(r["answered"])
+        days = (answered - submitted).days if submitted and answered else None
+        postponements = _dates(r["postponements"])
+        letters = _dates(r["letters"])
+        ministry = next(iter(items(r["answering_ministries"]) + items(r["postponed_by"])
+                             + items(r["addressed_ministries"])), None)
+        out.append({
+            "case": _case_key(r), "zaaknummer": r["zaak"], "title": r["title"],
+            "subject": r["subject"], "askers": joined(r["askers"]),
+            "parties": joined(r["parties"]), "questions": r["questions"] or 0,
+            "addressed_to": joined(r["addressees"]),
+            "addressed_ministries": joined(r["addressed_ministries"]),
+            "answered_by": joined(r["answerers"]), "answering_posts": joined(r["answering_posts"]),
+            "answering_ministries": joined(r["answering_ministries"]), "ministry": ministry,
+            "submitted": submitted, "postponed": bool(postponements),
+            "postponement_dates": _SEP.join(d.isoformat() for d in postponements) or None,
+            "answered_by_letter": min(letters) if letters else None,
+            "answered": answered, "days_to_answer": days,
+            "late": None if days is None else days > TERM_DAYS,
+            "answer_ids": joined(r["answer_ids"]), "source_urls": joined(r["sources"]),
+            "iri": r["set"],
+        })
+    return sorted(out, key=lambda c: (c["submitted"] or dt.date.max,
+                                      natural_key(str(c["case"])), str(c["iri"])))
+
+
+def build_questions(rows: list[Row]) -> list[Row]:
+    """One row per question, answered by the earliest answer document that answers it."""
+    best: dict[str, Row] = {}
+    for r in sorted(rows, key=lambda r: (_date(r["answered"]) or dt.date.max,
+                                         str(r["answer_id"] or "~"),
+                                         natural_key(str(r["answer_number"] or "")))):
+        best.setdefault(str(r["question"]), r)
+    out: list[Row] = []
+    for r in best.values():
+        out.append({
+            "case": _case_key(r), "submitted": _date(r["submitted"]), "number": r["number"],
+            "position": r["position"], "text": r["text"], "answered": _date(r["answered"]),
+            "answer_id": r["answer_id"], "answer_number": r["answer_number"],
+            "answer_text": r["answer_text"], "refers_to": r["refers_to"],
+            "grouped_with": joined(r["grouped_with"]), "iri": r["question"],
+        })
+    return sorted(out, key=lambda q: (q["submitted"] or dt.date.max, natural_key(str(q["case"])),
+                                      _position(q), str(q["iri"])))
+
+
+def _position(row: Row) -> tuple[int, tuple[tuple[int, int | str], ...]]:
+    position = row["position"]
+    return (position if isinstance(position, int) else 1 << 30,
+            natural_key(str(row["number"] or "")))
+
+
+def build_answers(rows: list[Row]) -> list[Row]:
+    """One row per answer item of every answer document."""
+    out: list[Row] = [{
+        "answer_id": r["answer_id"], "answered": _date(r["answered"]),
+        "case": joined(r["sets"]), "number": r["number"], "position": r["position"],
+        "questions": joined(r["questions"]), "refers_to": r["refers_to"], "text": r["text"],
+        "answered_by": joined(r["answerers"]), "iri": r["answer"],
+    } for r in rows]
+    return sorted(out, key=lambda a: (a["answered"] or dt.date.max,
+                                      natural_key(str(a["answer_id"])), _position(a),
+                                      str(a["iri"])))
+
+
+def build_people(rows: list[Row]) -> list[Row]:
+    """One row per person, with what they asked and answered."""
+    out: list[Row] = [{
+        "name": r["name"], "family_name": r["family_name"], "party": joined(r["parties"]),
+        "tk_id": r["tk_id"], "question_sets": r["question_sets"] or 0,
+        "questions": r["questions"] or 0, "answer_documents": r["answer_documents"] or 0,
+        "answers": r["answers"] or 0, "notices": r["notices"] or 0, "posts": joined(r["posts"]),
+        "iri": r["person"],
+    } for r in rows]
+    return sorted(out, key=lambda p: (natural_key(str(p["family_name"] or p["name"] or "")),
+                                      str(p["iri"])))
+
+
+TABLES: dict[str, Table] = {t.name: t for t in (
+    Table("cases", ("case", "zaaknummer", "title", "subject", "askers", "parties", "questions",
+                    "addressed_to", "addressed_ministries", "answered_by", "answering_posts",
+                    "answering_ministries", "ministry", "submitted", "postponed",
+                    "postponement_dates", "answered_by_letter", "answered", "days_to_answer",
+                    "late", "answer_ids", "source_urls", "iri"), build_cases),
+    Table("questions", ("case", "submitted", "number", "position", "text", "answered",
+                        "answer_id", "answer_number", "answer_text", "refers_to",
+                        "grouped_with", "iri"), build_questions),
+    Table("answers", ("answer_id", "answered", "case", "number", "position", "questions",
+                      "refers_to", "text", "answered_by", "iri"), build_answers),
+    Table("people", ("name", "family_name", "party", "tk_id", "question_sets", "questions",
+                     "answer_documents", "answers", "notices", "posts", "iri"), build_people),
+)}
+
+
+def table_of(name: str) -> Table:
+    """The table called ``name``, or a `DataError` naming the tables there are."""
+    if name not in TABLES:
+        raise DataError(f"unknown table {name!r}; known: {', '.join(TABLES)}")
+    return TABLES[name]
+
+
+def build_table(store: Store, name: str) -> list[Row]:
+    """Run the table's query on ``store`` and post-process its rows."""
+    table = table_of(name)
+    return table.build(rows_of(store.result(table.query())))
+
+
+def export(store: Store, table: str, fmt: str = "csv",
+           output: str | Path | None = None) -> bytes:
+    """Export one table (cases, questions, answers, people) from ``store`` as ``fmt``.
+
+    Returns the bytes, and writes them to ``output`` when given.
+    """
+    spec = table_of(table)
+    if fmt not in EXPORT_FORMATS:
+        raise DataError(f"unknown table format {fmt!r}; known: {', '.join(EXPORT_FORMATS)}")
+    data = write_table(build_table(store, table), spec.columns, fmt)
+    if output is not None:
+        Path(output).write_bytes(data)
+    return data
