@@ -4,6 +4,10 @@ The header (everything before the first label) holds the "Vragen van …" senten
 sentence and, in an Aanhangsel, the preamble with vergaderjaar and number. Labelled sections
 become questions, answers and the text of a Mededeling. Anything that cannot be placed is
 reported as an `Issue` (or raised with ``strict``), never silently dropped.
+
+"Mondelinge vragen van …" (oral questions) is a document of its own kind: its header is all
+it has, so it needs no numbered questions. "Vraag van …" (one question) may print its question
+without a label, right after the header. A re-issued reply names the publication it replaces.
 """
 
 from __future__ import annotations
@@ -12,8 +16,18 @@ import dataclasses
 from datetime import date
 
 from kv2rdf.errors import ParseError
-from kv2rdf.model import Answer, Document, Footnote, Issue, Question, Reply, ReplyKind
-from kv2rdf.parsers import _header
+from kv2rdf.model import (
+    Answer,
+    Document,
+    Footnote,
+    Issue,
+    Location,
+    Question,
+    QuestionsKind,
+    Reply,
+    ReplyKind,
+)
+from kv2rdf.parsers import _header, _references
 from kv2rdf.parsers._blocks import Extraction, strip_markers
 from kv2rdf.parsers._labels import referred_questions
 from kv2rdf.parsers._sections import Section, sections, split_group
@@ -53,6 +67,7 @@ def assemble(ex: Extraction, *, strict: bool = False) -> Document:
     header_blocks, parts = sections(ex.blocks)
     first_line = header_blocks[0].line if header_blocks else 1
     header_text, head_notes = b.notes(" ".join(x.text for x in header_blocks), first_line)
+    header_text = _header.normalise(header_text)
     head = _header.questions(header_text)
     if head is None:
         raise ParseError(ex.source, first_line, "not a Kamervragen document: no 'Vragen van … "
@@ -60,8 +75,11 @@ def assemble(ex: Extraction, *, strict: bool = False) -> Document:
     for problem in head.problems:
         b.issue(first_line, problem)
     reply, _ = _header.reply(header_text[head.end:])
+    kind = QuestionsKind.ORAL if head.kind == "mondeling" else QuestionsKind.WRITTEN
     questions = _questions([s for s in parts if s.label.kind == "vraag"], b)
-    if not questions:
+    if not questions and head.kind == "vraag" and (text := _header.rest(header_text, head.end)):
+        questions = (Question("1", 1, text, (), Location(first_line)),)
+    if not questions and kind is QuestionsKind.WRITTEN:
         raise ParseError(ex.source, first_line, "not a Kamervragen document: no 'Vraag N' "
                          "questions found")
     notice = [s for s in parts if s.label.kind == "mededeling"]
@@ -80,13 +98,22 @@ def assemble(ex: Extraction, *, strict: bool = False) -> Document:
     vergaderjaar = vergaderjaar or _header.preamble(ex.furniture)[0]
     zaak = _header.ZAAKNUMMER.search(header_text + " " + (reply.text or "" if reply else ""))
     chamber = "ek" if "Eerste Kamer" in header_text + ex.furniture else "tk"
-    identifier = _header.oep_id(ex.furniture) or _header.oep_id(header_text)
+    old = _replaced([header_text[head.end:], reply.text or "",
+                     *(n.text for n in ex.footnotes.values())], vergaderjaar, chamber, b,
+                    first_line) if reply is not None else None
+    identifier = _header.oep_id(ex.furniture) or _header.oep_id(
+        header_text.replace(old, "") if old else header_text)  # not the id it replaces
     if identifier is None and number:
         vergaderjaar = vergaderjaar or _vergaderjaar_of(reply.received if reply else None)
         if vergaderjaar:
             identifier = f"ah-{chamber}-{vergaderjaar.replace('-', '')}-{number}"
     if identifier is None and zaak and reply is None:
         identifier = f"kv-{chamber}-{zaak[1]}"
+    if reply is not None and old is not None and old != identifier:
+        reply = dataclasses.replace(reply, replaces=old)
+    if kind is QuestionsKind.ORAL and reply is not None:
+        b.issue(first_line, "a reply to oral questions (mondelinge vragen) is not converted")
+        reply, answers = None, ()
     for n, note in ex.footnotes.items():
         if n not in b.used:
             b.issue(None, f"footnote {n} has no marker in the text; kept on the question set")
@@ -96,7 +123,7 @@ def assemble(ex: Extraction, *, strict: bool = False) -> Document:
         questions=questions, chamber=chamber, identifier=identifier,
         zaaknummer=zaak[1] if zaak else None, vergaderjaar=vergaderjaar, subject=head.subject,
         askers=head.askers, addressees=head.addressees, submitted=head.submitted, reply=reply,
-        answers=answers, footnotes=head_notes, digest=ex.digest)
+        answers=answers, footnotes=head_notes, digest=ex.digest, kind=kind)
     _check(doc, b)
     return dataclasses.replace(doc, issues=tuple(b.issues))
 
@@ -133,8 +160,9 @@ def _answers(parts: list[Section], questions: tuple[Question, ...],
     known = {q.number for q in questions}
     result: list[Answer] = []
     previous: tuple[str, ...] = ()
+    only = (questions[0].number,) if len(questions) == 1 else ()
     for part in parts:
-        numbers = part.label.numbers or previous
+        numbers = part.label.numbers or previous or only
         previous = numbers
         present = tuple(n for n in numbers if n in known)
         if len(present) < len(numbers):
@@ -153,7 +181,19 @@ def _answers(parts: list[Section], questions: tuple[Question, ...],
     return tuple(result)
 
 
+def _replaced(texts: list[str], vergaderjaar: str | None, chamber: str, b: _Builder,
+              line: int | None) -> str | None:
+    """The OEP id of the publication a re-issued reply replaces, when it says so."""
+    old, sentence = _references.replaced(texts, vergaderjaar, chamber)
+    if sentence is not None and old is None:
+        b.issue(line, f"a re-issued reply that does not name the number it replaces: "
+                f"{sentence[:80]!r}")
+    return old
+
+
 def _check(doc: Document, b: _Builder) -> None:
+    if doc.kind is QuestionsKind.ORAL:
+        return
     if doc.submitted is None:
         b.issue(None, "no valid 'ingezonden' date in the header")
     if doc.reply and doc.reply.kind is ReplyKind.ANSWER:
