@@ -46,6 +46,8 @@ class Reader:
         self.kop_lines: list[str] = []
         self.number: str | None = None
         self.dates: dict[str, tuple[str, int | None]] = {}
+        # per vraag/antwoord element: its kind, label numbers and the extrefs in its text
+        self.item_links: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
 
     def blocks(self) -> list[Block]:
         """Header blocks (questions sentence first), then labels and paragraphs in order."""
@@ -105,7 +107,9 @@ class Reader:
                                                                    day.sourceline)
 
     def _item(self, el: etree._Element, kind: str) -> None:
+        self.render.links = []
         paragraphs = self._paragraphs(el)
+        links = tuple(dict.fromkeys(self.render.links))
         nr = next((c for c in el if name(c) in _LABELS), None)
         if nr is not None:
             printed, line = plain(nr), nr.sourceline
@@ -114,8 +118,10 @@ class Reader:
             (printed, line), paragraphs = paragraphs[0], paragraphs[1:]
         else:
             printed, line = "", el.sourceline
-        self.body.extend(item_blocks(printed or kind.capitalize(), line,
-                                     self._label(el, printed, kind), paragraphs))
+        tag = self._label(el, printed, kind)
+        self.body.extend(item_blocks(printed or kind.capitalize(), line, tag, paragraphs))
+        if links:
+            self.item_links.append((kind, tag.numbers, links))
 
     def _label(self, el: etree._Element, printed: str, kind: str) -> Label:
         found = label(printed)

@@ -17,6 +17,8 @@ override what the text gave. Format facts relied on (source-formats.md §2–6, 
   ``omschr`` for the header, ``nummer`` for ``nr``, ``vergjaar``, ``vraagnummer``.
 * ``kamervraagnummer`` is not documented; it is read as the zaaknummer when it has that form
   (``2020Z02131``, as in a ``kv`` document) and otherwise as the Aanhangsel number.
+* An ``extref`` in the text of a ``vraag`` or ``antwoord`` (outside a ``noot``) is a reference
+  of that question or answer, matched by the numbers of its label.
 * Footnotes copied from the questions keep the kv zaaknummer in their id
   (``ID-2018Z03521-d37e118``): when nothing else gives the zaaknummer, one shared by all such
   ids is used.
@@ -114,5 +116,21 @@ def _complete(doc: Document, reader: Reader, meta: Metadata, root: etree._Elemen
         zaken = {m[1] for n in root.iter("noot") if (m := _NOTE_ZAAK.match(n.get("id") or ""))}
         zaak = zaken.pop() if len(zaken) == 1 else None
     changes.update(chamber=chamber, vergaderjaar=vergaderjaar, identifier=identifier,
-                   zaaknummer=zaak, issues=tuple(issues))
+                   zaaknummer=zaak, issues=tuple(issues), **_item_references(doc, reader))
     return dataclasses.replace(doc, **changes)
+
+
+def _item_references(doc: Document, reader: Reader) -> dict[str, Any]:
+    """Questions and answers with the extrefs of their text as references."""
+    def links(kind: str, numbers: tuple[str, ...]) -> tuple[str, ...]:
+        found = [link for k, nums, item in reader.item_links if k == kind
+                 and set(nums) & set(numbers) for link in item]
+        return tuple(dict.fromkeys(found))
+
+    if not reader.item_links:
+        return {}
+    return {"questions": tuple(dataclasses.replace(q, references=links("vraag", (q.number,)))
+                               for q in doc.questions),
+            "answers": tuple(dataclasses.replace(a, references=links("antwoord",
+                                                                      a.question_numbers))
+                             for a in doc.answers)}
