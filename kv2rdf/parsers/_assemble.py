@@ -8,6 +8,10 @@ reported as an `Issue` (or raised with ``strict``), never silently dropped.
 "Mondelinge vragen van …" (oral questions) is a document of its own kind: its header is all
 it has, so it needs no numbered questions. "Vraag van …" (one question) may print its question
 without a label, right after the header. A re-issued reply names the publication it replaces.
+
+A file that holds several documents (a bundle of Aanhangsel numbers: several OEP ids in the
+page furniture, or a second "Vragen van … (ingezonden …)" opening a paragraph) is refused with
+a message saying so; merged, its questions would be numbered twice and belong to no one.
 """
 
 from __future__ import annotations
@@ -61,6 +65,7 @@ class _Builder:
 
 def assemble(ex: Extraction, *, strict: bool = False) -> Document:
     """Turn an extraction into a document; raise `ParseError` when it is not Kamervragen."""
+    _refuse_bundle(ex)
     b = _Builder(ex, strict)
     for issue in ex.issues:
         b.issue(issue.line, issue.message)
@@ -179,6 +184,23 @@ def _answers(parts: list[Section], questions: tuple[Question, ...],
         result.append(Answer(part.label.text or " en ".join(present), len(result) + 1, present,
                              text or None, refers, notes, part.location))
     return tuple(result)
+
+
+def _refuse_bundle(ex: Extraction) -> None:
+    """Raise `ParseError` when the extraction holds more than one document."""
+    ids = _header.oep_ids(ex.furniture)
+    heads = [blk for blk in ex.blocks if blk.label is None and _header.opens_questions(
+        strip_markers(blk.text)[0])]
+    if len(ids) < 2 and len(heads) < 2:
+        return
+    second = heads[1] if len(heads) > 1 else None
+    where = (f"page {second.pages[0]}: " if second and second.pages else "")
+    count = max(len(ids), len(heads))
+    named = f" ({', '.join(ids)})" if len(ids) > 1 else ""
+    raise ParseError(ex.source, second.line if second else None,
+                     f"{where}this file holds {count} documents{named}, a bundle of Aanhangsel "
+                     "numbers; kv2rdf converts one document per file: split it into one file per "
+                     "document and convert each")
 
 
 def _replaced(texts: list[str], vergaderjaar: str | None, chamber: str, b: _Builder,

@@ -120,6 +120,17 @@ def questions(text: str) -> QuestionsHeader | None:
                            kind)
 
 
+def opens_questions(text: str) -> bool:
+    """True when ``text`` (a paragraph) opens with a whole questions sentence."""
+    text = normalise(text).lstrip(" *#_")
+    return bool(_QUESTIONS.match(text) or _ORAL.match(text))
+
+
+def oep_ids(text: str) -> list[str]:
+    """The distinct OEP identifiers printed in ``text``, in order."""
+    return list(dict.fromkeys(m[1] for m in _OEP_ID.finditer(text)))
+
+
 def reply(text: str) -> tuple[Reply | None, int]:
     """Find and parse the "Antwoord van …" / "Mededeling van …" sentence and its "Zie ook"."""
     text = normalise(text)
