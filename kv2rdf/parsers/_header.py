@@ -14,7 +14,8 @@ this header; the "(ingezonden …)" date may be missing there).
 Text extracted by other tools glues words at line ends and splits accents from their letters;
 `normalise` undoes what the header grammar depends on: "Zaken(ontvangen" → "Zaken
 (ontvangen", "augustus2024" → "augustus 2024", "(ontvangen (ontvangen 27 augustus 2024)" →
-"(ontvangen 27 augustus 2024)", "Kostic ´" → "Kostić". "overhet verdwijnen" (the subject's
+"(ontvangen 27 augustus 2024)", "Kostic ´" → "Kostić", "Yes¸ ilgöz" → "Yeşilgöz",
+"Klashorst(PVV)" → "Klashorst (PVV)". "overhet verdwijnen" (the subject's
 "over" glued to an article) is read by the sentence pattern itself.
 """
 
@@ -41,9 +42,13 @@ _ORAL = re.compile(
     _SENTENCE.replace("(?P<kind>", "(?P<kind>(?=Mondelinge)") + r"(?:\s*\(\s*(?:ingezonden|"
     r"ingediend|gesteld)\s*(?:op\s+)?(?P<date>" + DATE_PATTERN + r")\s*\)\s*\.?|\.(?=\s|$)|$)",
     re.S)
-_SPLIT_ACCENT = re.compile(r"(?<=[A-Za-z])\s+(?=[\u00b4\u00b8\u00a8\u02c7\u02c6\u02dc\u02d8\u02da"
-                           r"\u02db\u0300-\u036f](?:[\s(),.;:]|$))")
-_GLUED_PAREN = re.compile(r"(?<=\S)\((?=\s*(?:ontvangen|ingezonden)\b)")
+_ACCENTS = "\u00b4\u00b8\u00a8\u02c7\u02c6\u02dc\u02d8\u02da\u02db"
+# "Kostic ´ (PvdD)": an accent (spacing or combining) split from its letter by a space
+_SPLIT_ACCENT = re.compile(r"(?<=[A-Za-z])\s+(?=[" + _ACCENTS + r"\u0300-\u036f](?:[\s(),.;:]|$))")
+# "Yes¸ ilgöz": the accent stays with its letter, a space is put after it
+_SPACE_AFTER_ACCENT = re.compile(r"(?<=[A-Za-z][" + _ACCENTS + r"])\s+(?=[a-zà-ÿ])")
+# "Zaken(ontvangen", "Klashorst(PVV)": a bracket glued to the word before it
+_GLUED_PAREN = re.compile(r"(?<=\S)\((?=\s*(?:ontvangen|ingezonden)\b)|(?<=[a-zà-ÿ])\((?=[A-Z])")
 _DOUBLED = re.compile(r"\(\s*(ontvangen|ingezonden)\s*(?:\(\s*)?\1\b")
 _GLUED_YEAR = re.compile(r"(?<=\d)(\s*(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
                          + r")\.?)(?=(?:19|20)\d{2}\b)")
@@ -81,7 +86,7 @@ class QuestionsHeader:
 
 def normalise(text: str) -> str:
     """Undo what text extraction did to the header: glued words, doubled phrases, accents."""
-    text = clean(_SPLIT_ACCENT.sub("", text))
+    text = clean(_SPACE_AFTER_ACCENT.sub("", _SPLIT_ACCENT.sub("", text)))
     text = _GLUED_PAREN.sub(" (", text)
     text = _DOUBLED.sub(r"(\1", re.sub(r"(?<=\w) +(?=,)", "", text))  # "Sneller , Bamenga"
     return _GLUED_YEAR.sub(r"\1 ", text)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from kv2rdf.model import ReplyKind
-from kv2rdf.parsers import _header, _offices, _people
+from kv2rdf.model import Document, ReplyKind
+from kv2rdf.parsers import _header, _offices, _people, parse
+from tests.helpers import CASES, TESTS
 
 
 def askers(text: str) -> list[tuple[str, str | None]]:
@@ -268,3 +271,30 @@ def test_reply_sentences_with_glued_words(text: str,
 def test_minister_president_with_his_ministry_is_one_addressee() -> None:
     assert labels("de Minister-President, Minister van Algemene Zaken en de Minister van "
                   "Financiën") == ["Minister-President", "Minister van Financiën"]
+
+
+# ------------------------------------------------- the header of every rendition of the corpus
+
+RENDITIONS = sorted(p for p in (TESTS / "renditions").glob("ah-*/*") if p.suffix in (".txt",
+                                                                                  ".md"))
+
+
+@functools.cache
+def pdf_header(name: str) -> dict[str, object]:
+    return header_facts(parse((CASES / f"pdf-{name}" / "source.pdf").read_bytes()))
+
+
+def header_facts(d: Document) -> dict[str, object]:
+    assert d.reply is not None
+    return {"title": d.title, "askers": d.askers, "addressees": d.addressees,
+            "submitted": d.submitted, "received": d.reply.received,
+            "answerers": d.reply.answerers, "see_also": d.reply.see_also,
+            "identifier": d.identifier, "kind": d.kind}
+
+
+@pytest.mark.parametrize("path", RENDITIONS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_rendition_gives_the_header_of_the_pdf(path: Path) -> None:
+    """pypdf, pdfminer, pdfplumber, pdftotext, PyMuPDF and pymupdf4llm: the same header facts
+    (pdfminer's "Yes¸ ilgöz", pymupdf4llm's "Klashorst (PVV)" against the PDF's "(PVV)")."""
+    assert header_facts(parse(path.read_bytes(), source=str(path))) == pdf_header(
+        path.parent.name)
