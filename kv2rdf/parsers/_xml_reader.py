@@ -97,8 +97,8 @@ class Reader:
 
     def _header(self, el: etree._Element) -> None:
         text = self.render.paragraph(el)
-        kind = (el.get("type") or "").lower() or ("vraag" if text.startswith("Vragen")
-                                                  else "antwoord")
+        kind = (el.get("type") or "").lower() or (
+            "vraag" if text.startswith(("Vragen", "Vraag ", "Mondelinge vragen")) else "antwoord")
         target = self.question_header if kind == "vraag" else self.reply_header
         target.append(Block(text, el.sourceline, exact=True))
         day = next((d for d in el.iter() if name(d) == "datum" and d.get("isodatum")), None)

@@ -405,3 +405,24 @@ def test_extref_in_text_and_in_note_of_a_made_document() -> None:
     assert {OEP + "kst-36200-XIII-12", "https://www.rijksoverheid.nl/brief"} <= iris
     assert set(g.objects(answer, DCTERMS.references)) == {
         URIRef("https://www.rijksoverheid.nl/brief")}
+
+
+def test_single_question_and_oral_questions_in_older_xml() -> None:
+    single = ('<vraagdoc><vergjaar>2007-2008</vergjaar><omschr>Vraag van het lid Jansen (VVD) '
+              'aan de Minister van Financiën over iets (ingezonden <datum isodatum="2008-02-01">1 '
+              'februari 2008</datum>).</omschr><omschr>Antwoord van Minister Bos (Financiën) '
+              '(ontvangen <datum isodatum="2008-02-20">20 februari 2008</datum>).</omschr><body>'
+              '<vragen><vraag><nummer>Vraag</nummer><al>Kent u het bericht?</al></vraag></vragen>'
+              '<reactie><antwoord><nummer>Antwoord</nummer><al>Ja.</al></antwoord></reactie>'
+              '</body></vraagdoc>')
+    doc = parse_xml(single.encode(), source="single.xml")
+    assert (doc.submitted, doc.reply and doc.reply.received) == (date(2008, 2, 1),
+                                                                  date(2008, 2, 20))
+    assert [(q.number, q.text) for q in doc.questions] == [("1", "Kent u het bericht?")]
+    assert [(a.question_numbers, a.text) for a in doc.answers] == [(("1",), "Ja.")]
+    oral = ('<vraagdoc><omschr>Mondelinge vragen van het lid Jansen (VVD) aan de Minister van '
+            'Financiën over iets (ingezonden <datum isodatum="2008-02-01">1 februari 2008</datum>'
+            ').</omschr><body><vragen/></body></vraagdoc>')
+    doc = parse_xml(oral.encode(), source="oral.xml")
+    assert (doc.kind.value, doc.submitted, doc.reply, doc.questions) == (
+        "mondelinge-vragen", date(2008, 2, 1), None, ())
