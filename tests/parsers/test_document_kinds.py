@@ -8,17 +8,19 @@ Each is parsed, mapped and validated against the shipped shapes.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
-from kv2rdf import to_graph, validate
+from kv2rdf import convert, to_graph, validate
 from kv2rdf.errors import ParseError
 from kv2rdf.formats import SourceFormat
 from kv2rdf.model import Document, QuestionsKind
 from kv2rdf.namespaces import ELI, KV, KVDOC
 from kv2rdf.parsers import parse
+from tests.helpers import assert_isomorphic
 
 ID = "https://w3id.org/kv2rdf/id/"
 PREAMBLE = """Tweede Kamer der Staten-Generaal
@@ -147,3 +149,10 @@ def test_an_answer_that_mentions_a_replacing_law_is_no_reissue() -> None:
     d = text(REISSUED.format(note="").replace(
         "Ja.", "Ja. De nieuwe wet vervangt de Wet op de rechtsbijstand (nr. 12)."))
     assert d.reply is not None and d.reply.replaces is None and d.issues == ()
+
+
+def test_oral_questions_golden_case() -> None:
+    case = Path(__file__).parent / "fixtures" / "oral" / "text-pypdf-mondelinge-vragen"
+    graph = convert(case / "source.txt")
+    assert_isomorphic(graph, Graph().parse(case / "expected.ttl"))
+    conforms(graph)
