@@ -186,6 +186,29 @@ def _answers(parts: list[Section], questions: tuple[Question, ...],
     return tuple(result)
 
 
+ItemLinks = list[tuple[str, tuple[str, ...], tuple[str, ...]]]  # kind, label numbers, links
+
+
+def with_item_references(doc: Document, links: ItemLinks) -> Document:
+    """``doc`` with the links a front-end found in each item's text as its references.
+
+    ``links`` holds, per "vraag" or "antwoord" element, its kind, the numbers of its label and
+    the IRIs it links to; a question takes those of its number, an answer those of its
+    questions.
+    """
+    def found(kind: str, numbers: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(link for k, nums, item in links
+                                   if k == kind and set(nums) & set(numbers) for link in item))
+
+    if not links:
+        return doc
+    return dataclasses.replace(
+        doc, questions=tuple(dataclasses.replace(q, references=found("vraag", (q.number,)))
+                             for q in doc.questions),
+        answers=tuple(dataclasses.replace(a, references=found("antwoord", a.question_numbers))
+                      for a in doc.answers))
+
+
 def _refuse_bundle(ex: Extraction) -> None:
     """Raise `ParseError` when the extraction holds more than one document."""
     ids = _header.oep_ids(ex.furniture)

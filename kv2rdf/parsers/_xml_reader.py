@@ -11,6 +11,7 @@ from __future__ import annotations
 from lxml import etree
 
 from kv2rdf.model import Issue
+from kv2rdf.parsers._assemble import ItemLinks
 from kv2rdf.parsers._blocks import (
     Block,
     Paragraphs,
@@ -47,7 +48,7 @@ class Reader:
         self.number: str | None = None
         self.dates: dict[str, tuple[str, int | None]] = {}
         # per vraag/antwoord element: its kind, label numbers and the extrefs in its text
-        self.item_links: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
+        self.item_links: ItemLinks = []
 
     def blocks(self) -> list[Block]:
         """Header blocks (questions sentence first), then labels and paragraphs in order."""

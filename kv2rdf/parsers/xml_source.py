@@ -39,7 +39,7 @@ from lxml import etree
 from kv2rdf.errors import ParseError
 from kv2rdf.model import Document, Issue
 from kv2rdf.parsers import _header
-from kv2rdf.parsers._assemble import assemble
+from kv2rdf.parsers._assemble import assemble, with_item_references
 from kv2rdf.parsers._blocks import Extraction
 from kv2rdf.parsers._safe import local_name as name
 from kv2rdf.parsers._safe import parse_xml_root
@@ -116,21 +116,5 @@ def _complete(doc: Document, reader: Reader, meta: Metadata, root: etree._Elemen
         zaken = {m[1] for n in root.iter("noot") if (m := _NOTE_ZAAK.match(n.get("id") or ""))}
         zaak = zaken.pop() if len(zaken) == 1 else None
     changes.update(chamber=chamber, vergaderjaar=vergaderjaar, identifier=identifier,
-                   zaaknummer=zaak, issues=tuple(issues), **_item_references(doc, reader))
-    return dataclasses.replace(doc, **changes)
-
-
-def _item_references(doc: Document, reader: Reader) -> dict[str, Any]:
-    """Questions and answers with the extrefs of their text as references."""
-    def links(kind: str, numbers: tuple[str, ...]) -> tuple[str, ...]:
-        found = [link for k, nums, item in reader.item_links if k == kind
-                 and set(nums) & set(numbers) for link in item]
-        return tuple(dict.fromkeys(found))
-
-    if not reader.item_links:
-        return {}
-    return {"questions": tuple(dataclasses.replace(q, references=links("vraag", (q.number,)))
-                               for q in doc.questions),
-            "answers": tuple(dataclasses.replace(a, references=links("antwoord",
-                                                                      a.question_numbers))
-                             for a in doc.answers)}
+                   zaaknummer=zaak, issues=tuple(issues))
+    return with_item_references(dataclasses.replace(doc, **changes), reader.item_links)
