@@ -15,7 +15,8 @@ Text extracted by other tools glues words at line ends and splits accents from t
 `normalise` undoes what the header grammar depends on: "Zaken(ontvangen" → "Zaken
 (ontvangen", "augustus2024" → "augustus 2024", "(ontvangen (ontvangen 27 augustus 2024)" →
 "(ontvangen 27 augustus 2024)", "Kostic ´" → "Kostić", "Yes¸ ilgöz" → "Yeşilgöz",
-"Klashorst(PVV)" → "Klashorst (PVV)". "overhet verdwijnen" (the subject's
+"Klashorst(PVV)" → "Klashorst (PVV)", "Ministervan" → "Minister van", "vanFinanciën" →
+"van Financiën". "overhet verdwijnen" (the subject's
 "over" glued to an article) is read by the sentence pattern itself.
 """
 
@@ -49,6 +50,10 @@ _SPLIT_ACCENT = re.compile(r"(?<=[A-Za-z])\s+(?=[" + _ACCENTS + r"\u0300-\u036f]
 _SPACE_AFTER_ACCENT = re.compile(r"(?<=[A-Za-z][" + _ACCENTS + r"])\s+(?=[a-zà-ÿ])")
 # "Zaken(ontvangen", "Klashorst(PVV)": a bracket glued to the word before it
 _GLUED_PAREN = re.compile(r"(?<=\S)\((?=\s*(?:ontvangen|ingezonden)\b)|(?<=[a-zà-ÿ])\((?=[A-Z])")
+# "Ministervan Financiën", "vanBinnenlandse Zaken", "Vragenvan": header words glued
+_GLUED_WORDS = re.compile(r"\b(Vragen|Vraag|Ministers|Minister|Staatss?ecretarissen|"
+                          r"Staatss?ecretaris|Minister-President)(van|voor|en)\b"
+                          r"|\b(van|voor)(?=[A-Z][a-zà-ÿ])")
 _DOUBLED = re.compile(r"\(\s*(ontvangen|ingezonden)\s*(?:\(\s*)?\1\b")
 _GLUED_YEAR = re.compile(r"(?<=\d)(\s*(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
                          + r")\.?)(?=(?:19|20)\d{2}\b)")
@@ -89,6 +94,7 @@ def normalise(text: str) -> str:
     text = clean(_SPACE_AFTER_ACCENT.sub("", _SPLIT_ACCENT.sub("", text)))
     text = _GLUED_PAREN.sub(" (", text)
     text = _DOUBLED.sub(r"(\1", re.sub(r"(?<=\w) +(?=,)", "", text))  # "Sneller , Bamenga"
+    text = _GLUED_WORDS.sub(lambda m: f"{m[1]} {m[2]}" if m[1] else f"{m[3]} ", text)
     return _GLUED_YEAR.sub(r"\1 ", text)
 
 

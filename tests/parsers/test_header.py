@@ -174,8 +174,15 @@ def test_preamble_number_and_vergaderjaar() -> None:
     ("de leden Mutluer (GroenLinks-PvdA) en Kostic ´ (PvdD)",
      "de leden Mutluer (GroenLinks-PvdA) en Kostić (PvdD)"),
     ("Kostic \u0301 (PvdD)", "Kostić (PvdD)"),
+    ("Minister Yes¸ ilgöz-Zegerius (Justitie en Veiligheid)",
+     "Minister Yeşilgöz-Zegerius (Justitie en Veiligheid)"),
+    ("Vragenvan het lid Faber-van de Klashorst(PVV) aan de Ministervan Financiën en de "
+     "Staatssecretaris vanBinnenlandse Zaken", "Vragen van het lid Faber-van de Klashorst (PVV) "
+     "aan de Minister van Financiën en de Staatssecretaris van Binnenlandse Zaken"),
     # nothing to undo: a year after a number, a bracket that opens no date
     ("in 2024 (zie bijlage), artikel 12 2024", "in 2024 (zie bijlage), artikel 12 2024"),
+    ("Minister voor Rechtsbescherming, vanavond, Ministerie", "Minister voor Rechtsbescherming, "
+     "vanavond, Ministerie"),
 ])
 def test_normalise_undoes_glued_words_doubled_phrases_and_split_accents(printed: str,
                                                                         normal: str) -> None:
