@@ -56,7 +56,7 @@ from kv2rdf.parsers._text import clean, join_lines
 _LINE_END_HYPHEN = {0x02: "-", 0xFFFE: "-"}
 # what an exponent follows: a unit of area or volume, or a chemical formula ("CO²" is rare, but
 # a formula's digit may be set raised by mistake)
-_UNIT = re.compile(r"(?:\b(?:[kcmd]?m|CO|NO|SO|CH|NOx|PM|H|O|N)|\d)$")
+_UNIT = re.compile(r"\b(?:[kcmd]?m|CO|NO|SO|CH|NOx|PM|H|O|N)$")
 
 
 def parse_pdf(data: bytes, *, source: str = "<bytes>", strict: bool = False) -> Document:
