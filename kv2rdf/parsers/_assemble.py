@@ -10,8 +10,9 @@ it has, so it needs no numbered questions. "Vraag van …" (one question) may pr
 without a label, right after the header. A re-issued reply names the publication it replaces.
 
 A file that holds several documents (a bundle of Aanhangsel numbers: several OEP ids in the
-page furniture, or a second "Vragen van … (ingezonden …)" opening a paragraph) is refused with
-a message saying so; merged, its questions would be numbered twice and belong to no one.
+page furniture, or a second "Vragen van … (ingezonden …)" after which the question numbers
+start again) is refused with a message saying so; merged, its questions would be numbered
+twice and belong to no one.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from kv2rdf.model import (
     ReplyKind,
 )
 from kv2rdf.parsers import _header, _references
-from kv2rdf.parsers._blocks import Extraction, strip_markers
+from kv2rdf.parsers._blocks import Block, Extraction, strip_markers
 from kv2rdf.parsers._labels import referred_questions
 from kv2rdf.parsers._sections import Section, sections, split_group
 
@@ -212,11 +213,15 @@ def with_item_references(doc: Document, links: ItemLinks) -> Document:
 def _refuse_bundle(ex: Extraction) -> None:
     """Raise `ParseError` when the extraction holds more than one document."""
     ids = _header.oep_ids(ex.furniture)
-    heads = [blk for blk in ex.blocks if blk.label is None and _header.opens_questions(
-        strip_markers(blk.text)[0])]
+    heads = [k for k, blk in enumerate(ex.blocks) if blk.label is None
+             and _header.has_questions(strip_markers(blk.text)[0])]
+    # a questions sentence quoted in a paragraph is no second document: one is, when the
+    # question numbers start again after it
+    heads = heads[:1] + [k for k in heads[1:] if _numbers(ex.blocks[:k]) & _numbers(
+        ex.blocks[k:])]
     if len(ids) < 2 and len(heads) < 2:
         return
-    second = heads[1] if len(heads) > 1 else None
+    second = ex.blocks[heads[1]] if len(heads) > 1 else None
     where = (f"page {second.pages[0]}: " if second and second.pages else "")
     count = max(len(ids), len(heads))
     named = f" ({', '.join(ids)})" if len(ids) > 1 else ""
@@ -224,6 +229,12 @@ def _refuse_bundle(ex: Extraction) -> None:
                      f"{where}this file holds {count} documents{named}, a bundle of Aanhangsel "
                      "numbers; kv2rdf converts one document per file: split it into one file per "
                      "document and convert each")
+
+
+def _numbers(blocks: list[Block]) -> set[str]:
+    """The question numbers of the "Vraag" labels among ``blocks``."""
+    return {n for blk in blocks if blk.label and blk.label.kind == "vraag"
+            for n in blk.label.numbers}
 
 
 def _replaced(texts: list[str], vergaderjaar: str | None, chamber: str, b: _Builder,

@@ -131,10 +131,10 @@ def questions(text: str) -> QuestionsHeader | None:
                            kind)
 
 
-def opens_questions(text: str) -> bool:
-    """True when ``text`` (a paragraph) opens with a whole questions sentence."""
-    text = normalise(text).lstrip(" *#_")
-    return bool(_QUESTIONS.match(text) or _ORAL.match(text))
+def has_questions(text: str) -> bool:
+    """True when ``text`` (a paragraph) holds a whole questions sentence."""
+    text = normalise(text)
+    return bool(_QUESTIONS.search(text) or _ORAL.search(text))
 
 
 def oep_ids(text: str) -> list[str]:

@@ -64,7 +64,23 @@ def test_pdf_bundle_exits_2_without_output(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("rendition", RENDITIONS)
-def test_rendition_of_a_bundle_is_refused(rendition: str) -> None:
+@pytest.mark.parametrize("ids", [True, False], ids=["with-ids", "without-ids"])
+def test_rendition_of_a_bundle_is_refused(rendition: str, ids: bool) -> None:
+    """Found by the OEP ids in the furniture, or else by the second header after which the
+    question numbers start again."""
     data = b"\n".join((TESTS / "renditions" / name / rendition).read_bytes() for name in PARTS)
+    if not ids:
+        for name in PARTS:
+            data = data.replace(name.encode(), b"")
     with pytest.raises(ParseError, match="this file holds 2 documents"):
         parse(data, source=f"bundle-{rendition}")
+
+
+def test_a_questions_sentence_quoted_in_an_answer_is_no_second_document() -> None:
+    text = (TESTS / "renditions" / PARTS[1] / "pypdf.txt").read_text(encoding="utf-8")
+    quoted = text.replace("Antwoord 2\n", "Antwoord 2\nVragen van het lid Keijzer (BBB) aan de "
+                          "Minister van Binnenlandse Zaken en Koninkrijksrelaties over de "
+                          "evacués (ingezonden 1 maart 2024) zijn eerder beantwoord.\n", 1)
+    assert quoted != text
+    doc = parse(quoted.encode(), source="quoted.txt")
+    assert len(doc.questions) == 10
