@@ -9,6 +9,7 @@ and answer has a ``…/bron`` specific resource naming the line and pages it cam
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import PurePath
 
 from rdflib import Graph, Literal, URIRef
@@ -16,7 +17,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
 
 from kv2rdf import agents
 from kv2rdf.iris import Iris
-from kv2rdf.model import Answer, Document, Footnote, Location, Question, ReplyKind
+from kv2rdf.model import Answer, Document, Footnote, Location, Question, QuestionsKind, ReplyKind
 from kv2rdf.namespaces import (
     DEFAULT_BASE,
     ELI,
@@ -45,8 +46,10 @@ def to_graph(doc: Document, *, base: str = DEFAULT_BASE) -> Graph:
     qs = ids.question_set(doc)
     # the questions' own publication is kv-tk-{zaaknummer}; without it, only the source's id
     own_id = f"kv-{doc.chamber}-{doc.zaaknummer}" if doc.zaaknummer else doc.identifier
-    _work(g, qs, KV.WrittenQuestions, KVDOC["schriftelijke-vragen"], doc.title, source, doc,
-          own_id)
+    # oral questions (only a header) are an eli:Work of their own type, not kv:WrittenQuestions
+    oral = doc.kind is QuestionsKind.ORAL
+    _work(g, qs, ELI.Work if oral else KV.WrittenQuestions, KVDOC[doc.kind.value], doc.title,
+          source, doc, own_id)
     g.add((qs, DCTERMS.identifier, Literal(doc.zaaknummer or doc.identifier or
                                            str(qs).rsplit("/", 1)[1])))
     if doc.subject:
@@ -128,6 +131,10 @@ def _reply(g: Graph, ids: Iris, doc: Document, qs: URIRef, questions: dict[str, 
         g.add((work, DCTERMS.creator, person))
     for other in reply.see_also:
         g.add((work, DCTERMS.references, OEP[other]))
+    if reply.replaces:  # a re-issue: the work of the same kind under the number it replaces
+        earlier = dataclasses.replace(doc, identifier=reply.replaces)
+        g.add((work, DCTERMS.replaces, ids.notice(earlier) if reply.kind is ReplyKind.NOTICE
+               else ids.answer_document(earlier)))
     return work
 
 
@@ -140,6 +147,8 @@ def _question(g: Graph, qs: URIRef, q: Question, source: URIRef) -> URIRef:
     g.add((iri, ELI.number, Literal(q.number)))
     g.add((iri, SCHEMA.position, Literal(q.position)))
     g.add((iri, SCHEMA.text, Literal(q.text, lang="nl")))
+    for ref in q.references:
+        g.add((iri, DCTERMS.references, URIRef(ref)))
     _footnotes(g, iri, q.footnotes)
     _provenance(g, iri, source, q.location)
     return iri
@@ -160,6 +169,8 @@ def _answer(g: Graph, work: URIRef, iri: URIRef, a: Answer, questions: dict[str,
     for number in a.refers_to:
         if number in covering and covering[number] != iri:
             g.add((iri, KV.refersToAnswer, covering[number]))
+    for ref in a.references:
+        g.add((iri, DCTERMS.references, URIRef(ref)))
     _footnotes(g, iri, a.footnotes)
     _provenance(g, iri, source, a.location)
 

@@ -103,11 +103,16 @@ def official_name(code: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Fold text for lookups: no accents, lower case, "&" as "en", single spaces."""
+    """Fold text for lookups: no accents, lower case, "&" as "en", no commas, no spaces.
+
+    Commas and spaces are left out because the publisher sometimes drops commas ("Volksgezondheid
+    Welzijn en Sport") and text extraction spaces ("Zaken enKoninkrijksrelaties"); no two
+    ministries or portfolios differ by those only.
+    """
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = text.replace("&", " en ").replace("–", "-")
-    return re.sub(r"\s+", " ", re.sub(r"\s*([,-])\s*", r"\1 ", text)).strip(" .,")
+    text = text.replace("&", "en").replace("–", "-")
+    return re.sub(r"[\s,.]+", "", text)
 
 
 _BY_KEY: dict[str, Ministry] = {}

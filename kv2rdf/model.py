@@ -24,6 +24,17 @@ class ReplyKind(enum.Enum):
     NOTICE = "mededeling"
 
 
+class QuestionsKind(enum.Enum):
+    """Written questions (schriftelijke vragen) or oral ones (mondelinge vragen).
+
+    Oral questions are published in the same series with only their header: askers,
+    addressees, subject and date, and no numbered questions.
+    """
+
+    WRITTEN = "schriftelijke-vragen"
+    ORAL = "mondelinge-vragen"
+
+
 @dataclass(frozen=True, slots=True)
 class Location:
     """Where something was found in the source: a 1-based line and the pages it spans."""
@@ -110,6 +121,7 @@ class Question:
     text: str
     footnotes: tuple[Footnote, ...] = ()
     location: Location = field(default_factory=Location)
+    references: tuple[str, ...] = ()  # documents or URLs cited in the text itself (IRIs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +135,7 @@ class Answer:
     refers_to: tuple[str, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
     location: Location = field(default_factory=Location)
+    references: tuple[str, ...] = ()  # documents or URLs cited in the text itself (IRIs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +145,8 @@ class Reply:
     ``answerers`` lists the signer first, then the posts answered for ("mede namens").
     ``see_also`` holds OEP identifiers of related Aanhangsels ("Zie ook …").
     ``text`` is the body of a notice (the reason for a delay, or the letter that answered).
+    ``replaces`` is the OEP id of the earlier publication a re-issued reply replaces ("deze
+    versie vervangt …", or a note that an earlier version was taken offline).
     """
 
     kind: ReplyKind
@@ -142,6 +157,7 @@ class Reply:
     supplementary: bool = False
     footnotes: tuple[Footnote, ...] = ()
     location: Location = field(default_factory=Location)
+    replaces: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,3 +186,4 @@ class Document:
     footnotes: tuple[Footnote, ...] = ()
     digest: str | None = None
     issues: tuple[Issue, ...] = ()
+    kind: QuestionsKind = QuestionsKind.WRITTEN

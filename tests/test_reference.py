@@ -331,7 +331,8 @@ def test_cli_update_show_and_check(tmp_path: Path) -> None:
 
 def test_check_over_every_corpus_document() -> None:
     rows = []
-    for case in sorted(p for p in CASES.iterdir() if p.is_dir()):
+    # documents as published (the made-up ones, built with ReportLab, are not)
+    for case in sorted(p for p in CASES.iterdir() if p.is_dir() and "reportlab" not in p.name):
         source = source_file(case)
         doc = parse(source.read_bytes(), source=str(source))
         found = check_document(doc, REF)

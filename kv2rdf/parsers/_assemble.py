@@ -4,6 +4,15 @@ The header (everything before the first label) holds the "Vragen van …" senten
 sentence and, in an Aanhangsel, the preamble with vergaderjaar and number. Labelled sections
 become questions, answers and the text of a Mededeling. Anything that cannot be placed is
 reported as an `Issue` (or raised with ``strict``), never silently dropped.
+
+"Mondelinge vragen van …" (oral questions) is a document of its own kind: its header is all
+it has, so it needs no numbered questions. "Vraag van …" (one question) may print its question
+without a label, right after the header. A re-issued reply names the publication it replaces.
+
+A file that holds several documents (a bundle of Aanhangsel numbers: several OEP ids in the
+page furniture, or a second "Vragen van … (ingezonden …)" after which the question numbers
+start again) is refused with a message saying so; merged, its questions would be numbered
+twice and belong to no one.
 """
 
 from __future__ import annotations
@@ -12,9 +21,19 @@ import dataclasses
 from datetime import date
 
 from kv2rdf.errors import ParseError
-from kv2rdf.model import Answer, Document, Footnote, Issue, Question, Reply, ReplyKind
-from kv2rdf.parsers import _header
-from kv2rdf.parsers._blocks import Extraction, strip_markers
+from kv2rdf.model import (
+    Answer,
+    Document,
+    Footnote,
+    Issue,
+    Location,
+    Question,
+    QuestionsKind,
+    Reply,
+    ReplyKind,
+)
+from kv2rdf.parsers import _header, _references
+from kv2rdf.parsers._blocks import Block, Extraction, strip_markers
 from kv2rdf.parsers._labels import referred_questions
 from kv2rdf.parsers._sections import Section, sections, split_group
 
@@ -47,12 +66,14 @@ class _Builder:
 
 def assemble(ex: Extraction, *, strict: bool = False) -> Document:
     """Turn an extraction into a document; raise `ParseError` when it is not Kamervragen."""
+    _refuse_bundle(ex)
     b = _Builder(ex, strict)
     for issue in ex.issues:
         b.issue(issue.line, issue.message)
     header_blocks, parts = sections(ex.blocks)
     first_line = header_blocks[0].line if header_blocks else 1
     header_text, head_notes = b.notes(" ".join(x.text for x in header_blocks), first_line)
+    header_text = _header.normalise(header_text)
     head = _header.questions(header_text)
     if head is None:
         raise ParseError(ex.source, first_line, "not a Kamervragen document: no 'Vragen van … "
@@ -60,8 +81,11 @@ def assemble(ex: Extraction, *, strict: bool = False) -> Document:
     for problem in head.problems:
         b.issue(first_line, problem)
     reply, _ = _header.reply(header_text[head.end:])
+    kind = QuestionsKind.ORAL if head.kind == "mondeling" else QuestionsKind.WRITTEN
     questions = _questions([s for s in parts if s.label.kind == "vraag"], b)
-    if not questions:
+    if not questions and head.kind == "vraag" and (text := _header.rest(header_text, head.end)):
+        questions = (Question("1", 1, text, (), Location(first_line)),)
+    if not questions and kind is QuestionsKind.WRITTEN:
         raise ParseError(ex.source, first_line, "not a Kamervragen document: no 'Vraag N' "
                          "questions found")
     notice = [s for s in parts if s.label.kind == "mededeling"]
@@ -80,13 +104,22 @@ def assemble(ex: Extraction, *, strict: bool = False) -> Document:
     vergaderjaar = vergaderjaar or _header.preamble(ex.furniture)[0]
     zaak = _header.ZAAKNUMMER.search(header_text + " " + (reply.text or "" if reply else ""))
     chamber = "ek" if "Eerste Kamer" in header_text + ex.furniture else "tk"
-    identifier = _header.oep_id(ex.furniture) or _header.oep_id(header_text)
+    old = _replaced([header_text[head.end:], reply.text or "",
+                     *(n.text for n in ex.footnotes.values())], vergaderjaar, chamber, b,
+                    first_line) if reply is not None else None
+    identifier = _header.oep_id(ex.furniture) or _header.oep_id(
+        header_text.replace(old, "") if old else header_text)  # not the id it replaces
     if identifier is None and number:
         vergaderjaar = vergaderjaar or _vergaderjaar_of(reply.received if reply else None)
         if vergaderjaar:
             identifier = f"ah-{chamber}-{vergaderjaar.replace('-', '')}-{number}"
     if identifier is None and zaak and reply is None:
         identifier = f"kv-{chamber}-{zaak[1]}"
+    if reply is not None and old is not None and old != identifier:
+        reply = dataclasses.replace(reply, replaces=old)
+    if kind is QuestionsKind.ORAL and reply is not None:
+        b.issue(first_line, "a reply to oral questions (mondelinge vragen) is not converted")
+        reply, answers = None, ()
     for n, note in ex.footnotes.items():
         if n not in b.used:
             b.issue(None, f"footnote {n} has no marker in the text; kept on the question set")
@@ -96,7 +129,7 @@ def assemble(ex: Extraction, *, strict: bool = False) -> Document:
         questions=questions, chamber=chamber, identifier=identifier,
         zaaknummer=zaak[1] if zaak else None, vergaderjaar=vergaderjaar, subject=head.subject,
         askers=head.askers, addressees=head.addressees, submitted=head.submitted, reply=reply,
-        answers=answers, footnotes=head_notes, digest=ex.digest)
+        answers=answers, footnotes=head_notes, digest=ex.digest, kind=kind)
     _check(doc, b)
     return dataclasses.replace(doc, issues=tuple(b.issues))
 
@@ -133,8 +166,9 @@ def _answers(parts: list[Section], questions: tuple[Question, ...],
     known = {q.number for q in questions}
     result: list[Answer] = []
     previous: tuple[str, ...] = ()
+    only = (questions[0].number,) if len(questions) == 1 else ()
     for part in parts:
-        numbers = part.label.numbers or previous
+        numbers = part.label.numbers or previous or only
         previous = numbers
         present = tuple(n for n in numbers if n in known)
         if len(present) < len(numbers):
@@ -153,7 +187,69 @@ def _answers(parts: list[Section], questions: tuple[Question, ...],
     return tuple(result)
 
 
+ItemLinks = list[tuple[str, tuple[str, ...], tuple[str, ...]]]  # kind, label numbers, links
+
+
+def with_item_references(doc: Document, links: ItemLinks) -> Document:
+    """``doc`` with the links a front-end found in each item's text as its references.
+
+    ``links`` holds, per "vraag" or "antwoord" element, its kind, the numbers of its label and
+    the IRIs it links to; a question takes those of its number, an answer those of its
+    questions.
+    """
+    def found(kind: str, numbers: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(link for k, nums, item in links
+                                   if k == kind and set(nums) & set(numbers) for link in item))
+
+    if not links:
+        return doc
+    return dataclasses.replace(
+        doc, questions=tuple(dataclasses.replace(q, references=found("vraag", (q.number,)))
+                             for q in doc.questions),
+        answers=tuple(dataclasses.replace(a, references=found("antwoord", a.question_numbers))
+                      for a in doc.answers))
+
+
+def _refuse_bundle(ex: Extraction) -> None:
+    """Raise `ParseError` when the extraction holds more than one document."""
+    ids = _header.oep_ids(ex.furniture)
+    heads = [k for k, blk in enumerate(ex.blocks) if blk.label is None
+             and _header.has_questions(strip_markers(blk.text)[0])]
+    # a questions sentence quoted in a paragraph is no second document: one is, when the
+    # question numbers start again after it
+    heads = heads[:1] + [k for k in heads[1:] if _numbers(ex.blocks[:k]) & _numbers(
+        ex.blocks[k:])]
+    if len(ids) < 2 and len(heads) < 2:
+        return
+    second = ex.blocks[heads[1]] if len(heads) > 1 else None
+    where = (f"page {second.pages[0]}: " if second and second.pages else "")
+    count = max(len(ids), len(heads))
+    named = f" ({', '.join(ids)})" if len(ids) > 1 else ""
+    raise ParseError(ex.source, second.line if second else None,
+                     f"{where}this file holds {count} documents{named}, a bundle of Aanhangsel "
+                     "numbers; kv2rdf converts one document per file: split it into one file per "
+                     "document and convert each")
+
+
+def _numbers(blocks: list[Block]) -> set[str]:
+    """The question numbers of the "Vraag" labels among ``blocks``."""
+    return {n for blk in blocks if blk.label and blk.label.kind == "vraag"
+            for n in blk.label.numbers}
+
+
+def _replaced(texts: list[str], vergaderjaar: str | None, chamber: str, b: _Builder,
+              line: int | None) -> str | None:
+    """The OEP id of the publication a re-issued reply replaces, when it says so."""
+    old, sentence = _references.replaced(texts, vergaderjaar, chamber)
+    if sentence is not None and old is None:
+        b.issue(line, f"a re-issued reply that does not name the number it replaces: "
+                f"{sentence[:80]!r}")
+    return old
+
+
 def _check(doc: Document, b: _Builder) -> None:
+    if doc.kind is QuestionsKind.ORAL:
+        return
     if doc.submitted is None:
         b.issue(None, "no valid 'ingezonden' date in the header")
     if doc.reply and doc.reply.kind is ReplyKind.ANSWER:

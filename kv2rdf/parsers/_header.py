@@ -6,6 +6,18 @@ Questions: "Vragen van het lid X (P) aan de Minister van Y over Z (ingezonden 15
 …". Printed quirks handled: "(ontvangen (ontvangen 7 juni 2024)", "vergaderjaar 2023–2024,
 1028" (no "nr."), "nrs. 1047 en 1059". The Aanhangsel preamble supplies the vergaderjaar and
 the number ("Vergaderjaar 2023–2024 Aanhangsel van de Handelingen … 1481 Vragen van …").
+
+Other forms of the questions sentence: "Vraag van het lid …" (a single question) and
+"Mondelinge vragen van het lid …" (oral questions, published in the same series with only
+this header; the "(ingezonden …)" date may be missing there).
+
+Text extracted by other tools glues words at line ends and splits accents from their letters;
+`normalise` undoes what the header grammar depends on: "Zaken(ontvangen" → "Zaken
+(ontvangen", "augustus2024" → "augustus 2024", "(ontvangen (ontvangen 27 augustus 2024)" →
+"(ontvangen 27 augustus 2024)", "Kostic ´" → "Kostić", "Yes¸ ilgöz" → "Yeşilgöz",
+"Klashorst(PVV)" → "Klashorst (PVV)", "Ministervan" → "Minister van", "vanFinanciën" →
+"van Financiën". "overhet verdwijnen" (the subject's
+"over" glued to an article) is read by the sentence pattern itself.
 """
 
 from __future__ import annotations
@@ -16,11 +28,35 @@ from datetime import date
 
 from kv2rdf.model import Asker, Post, Reply, ReplyKind
 from kv2rdf.parsers import _offices, _people
-from kv2rdf.parsers._text import DATE_PATTERN, parse_date, squash
+from kv2rdf.parsers._text import DATE_PATTERN, MONTHS, clean, parse_date, squash
 
+# "over", "aan", "van" glued to the article after them by a lost line end ("overhet")
+_GLUED = r"(?:\s+|(?=(?:het|de|een|uw|haar|zijn)\s))"
+_KIND = r"(?P<kind>Mondelinge\s+[Vv]ragen|Vragen|Vraag)"
+_SENTENCE = (_KIND + r"\s+van" + _GLUED + r"(?P<askers>.+?)(?:\s+aan" + _GLUED
+             + r"(?P<addr>.+?))?\s+over" + _GLUED + r"(?P<subject>.+?)")
 _QUESTIONS = re.compile(
-    r"Vragen\s+van\s+(?P<askers>.+?)(?:\s+aan\s+(?P<addr>.+?))?\s+over\s+(?P<subject>.+?)"
-    r"\s*\(\s*ingezonden\s*(?:op\s+)?(?P<date>" + DATE_PATTERN + r")\s*\)\s*\.?", re.S)
+    _SENTENCE + r"\s*\(\s*ingezonden\s*(?:op\s+)?(?P<date>" + DATE_PATTERN
+    + r")\s*\)\s*\.?", re.S)
+# oral questions may come without the "(ingezonden …)" date: the sentence ends at its full stop
+_ORAL = re.compile(
+    _SENTENCE.replace("(?P<kind>", "(?P<kind>(?=Mondelinge)") + r"(?:\s*\(\s*(?:ingezonden|"
+    r"ingediend|gesteld)\s*(?:op\s+)?(?P<date>" + DATE_PATTERN + r")\s*\)\s*\.?|\.(?=\s|$)|$)",
+    re.S)
+_ACCENTS = "\u00b4\u00b8\u00a8\u02c7\u02c6\u02dc\u02d8\u02da\u02db"
+# "Kostic ´ (PvdD)": an accent (spacing or combining) split from its letter by a space
+_SPLIT_ACCENT = re.compile(r"(?<=[A-Za-z])\s+(?=[" + _ACCENTS + r"\u0300-\u036f](?:[\s(),.;:]|$))")
+# "Yes¸ ilgöz": the accent stays with its letter, a space is put after it
+_SPACE_AFTER_ACCENT = re.compile(r"(?<=[A-Za-z][" + _ACCENTS + r"])\s+(?=[a-zà-ÿ])")
+# "Zaken(ontvangen", "Klashorst(PVV)": a bracket glued to the word before it
+_GLUED_PAREN = re.compile(r"(?<=\S)\((?=\s*(?:ontvangen|ingezonden)\b)|(?<=[a-zà-ÿ])\((?=[A-Z])")
+# "Ministervan Financiën", "vanBinnenlandse Zaken", "Vragenvan": header words glued
+_GLUED_WORDS = re.compile(r"\b(Vragen|Vraag|Ministers|Minister|Staatss?ecretarissen|"
+                          r"Staatss?ecretaris|Minister-President)(van|voor|en)\b"
+                          r"|\b(van|voor)(?=[A-Z][a-zà-ÿ])")
+_DOUBLED = re.compile(r"\(\s*(ontvangen|ingezonden)\s*(?:\(\s*)?\1\b")
+_GLUED_YEAR = re.compile(r"(?<=\d)(\s*(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
+                         + r")\.?)(?=(?:19|20)\d{2}\b)")
 _REPLY_KIND = r"(?:Nadere?\s+)?(?:Antwoord|Mededeling)(?:en)?"
 _REPLY = re.compile(
     r"(?P<kind>" + _REPLY_KIND + r")\s+van\s+(?P<who>.+?)\s*"
@@ -50,6 +86,16 @@ class QuestionsHeader:
     submitted: date | None
     end: int
     problems: list[str] = field(default_factory=list)
+    kind: str = "vragen"  # "vragen", "vraag" (one question) or "mondeling" (oral questions)
+
+
+def normalise(text: str) -> str:
+    """Undo what text extraction did to the header: glued words, doubled phrases, accents."""
+    text = clean(_SPACE_AFTER_ACCENT.sub("", _SPLIT_ACCENT.sub("", text)))
+    text = _GLUED_PAREN.sub(" (", text)
+    text = _DOUBLED.sub(r"(\1", re.sub(r"(?<=\w) +(?=,)", "", text))  # "Sneller , Bamenga"
+    text = _GLUED_WORDS.sub(lambda m: f"{m[1]} {m[2]}" if m[1] else f"{m[3]} ", text)
+    return _GLUED_YEAR.sub(r"\1 ", text)
 
 
 def vergaderjaar(first: str, second: str) -> str:
@@ -64,21 +110,41 @@ def vergaderjaar_in(text: str) -> str | None:
 
 
 def questions(text: str) -> QuestionsHeader | None:
-    """Find and parse the "Vragen van …" sentence in the header text."""
-    m = _QUESTIONS.search(text)
+    """Find and parse the "Vragen van …" sentence in the header text.
+
+    ``text`` should be `normalise`d already (positions refer to it); it is normalised again
+    here, which changes nothing then.
+    """
+    text = normalise(text)
+    m = _QUESTIONS.search(text) or _ORAL.search(text)
     if not m:
         return None
     askers, problems = _people.askers(m["askers"])
     posts = _offices.addressees(m["addr"] or "")
     if not posts:
         problems.append(f"no addressee found in {squash(m['addr'] or '')!r}")
-    title = squash(text[m.start():m.start("subject")] + m["subject"])
-    return QuestionsHeader(title, askers, posts, squash(m["subject"]), parse_date(m["date"]),
-                           m.end(), problems)
+    title = squash(text[m.start():m.start("subject")]) + " " + squash(m["subject"])
+    kind = m["kind"].lower()
+    kind = "mondeling" if kind.startswith("mondeling") else kind
+    return QuestionsHeader(title, askers, posts, squash(m["subject"]),
+                           parse_date(m["date"]) if m["date"] else None, m.end(), problems,
+                           kind)
+
+
+def has_questions(text: str) -> bool:
+    """True when ``text`` (a paragraph) holds a whole questions sentence."""
+    text = normalise(text)
+    return bool(_QUESTIONS.search(text) or _ORAL.search(text))
+
+
+def oep_ids(text: str) -> list[str]:
+    """The distinct OEP identifiers printed in ``text``, in order."""
+    return list(dict.fromkeys(m[1] for m in _OEP_ID.finditer(text)))
 
 
 def reply(text: str) -> tuple[Reply | None, int]:
     """Find and parse the "Antwoord van …" / "Mededeling van …" sentence and its "Zie ook"."""
+    text = normalise(text)
     m = _REPLY.search(text)
     if not m:
         return None, -1
@@ -88,6 +154,15 @@ def reply(text: str) -> tuple[Reply | None, int]:
     return Reply(kind=kind, answerers=_offices.answerers(m["who"]),
                  received=parse_date(m["date"]), see_also=see_also,
                  supplementary=kind_text.startswith("nader")), m.start()
+
+
+def rest(text: str, start: int) -> str:
+    """The header text after ``start`` without the reply sentence and its "Zie ook"s.
+
+    In a document with one question and no "Vraag" label, this is the question.
+    """
+    text = _REPLY.sub(" ", normalise(text)[start:], count=1)
+    return squash(re.sub(r"^\s*\.\s*", "", _SEE_ALSO.sub(" ", text)))
 
 
 def see_also_ids(text: str, chamber: str = "tk") -> list[str]:
@@ -101,7 +176,7 @@ def see_also_ids(text: str, chamber: str = "tk") -> list[str]:
 
 def preamble(text: str) -> tuple[str | None, str | None]:
     """The vergaderjaar and the Aanhangsel number printed before the questions sentence."""
-    found = _QUESTIONS.search(text)
+    found = _QUESTIONS.search(text) or _ORAL.search(text)
     before = text[: found.start()] if found else text
     year = _VERGADERJAAR.search(before)
     number = re.search(r"(?:^|\s)(\d{1,5})\s*$", before)

@@ -4,12 +4,17 @@ Addressee phrases expand to one post each: "de Minister-President en de Minister
 B … en van Z"; "de Staatssecretaris van A en de Minister van B"; "de Staatssecretaris en de
 Minister van A" (both of A); "de Ministers van Buitenlandse Zaken en voor Buitenlandse Handel
 en Ontwikkelingssamenwerking"; "de Minister Justitie en Veiligheid" (the "van" dropped).
+The publisher's typos name the same office: "Staatsecretaris", "Volksgezondheid Welzijn en
+Sport" (commas missing); a post takes the canonical title and ministry name, so one office
+has one label whatever was printed.
 Ministry names contain "en" and commas themselves, so portfolios are split only where a new
 "van"/"voor" starts.
 
 Answerers are printed as "Minister Helder (Volksgezondheid, Welzijn en Sport)": the
 portfolio in brackets is a ministry ("van") or, for a minister without portfolio, the
-portfolio itself ("voor"): "Minister Helder (Langdurige Zorg en Sport)".
+portfolio itself ("voor"): "Minister Helder (Langdurige Zorg en Sport)". Also printed:
+"Minister-President Rutte, Minister van Algemene Zaken" (the office after a comma) and the
+office alone ("Minister-President, Minister van Algemene Zaken": one post, no person).
 """
 
 from __future__ import annotations
@@ -21,12 +26,15 @@ from kv2rdf.model import Answerer, Post
 from kv2rdf.parsers._people import person
 from kv2rdf.parsers._text import squash
 
-TITLE = (r"Vice-?minister-?president|Minister-?president|Ministers?|Staatssecretariss?e?n?"
+TITLE = (r"Vice-?minister-?president|Minister-?president|Ministers?|Staats?secretariss?e?n?"
          r"|Viceministers?")
 _OFFICE_SPLIT = re.compile(r"(?:,\s*|\s+en\s+)(?=(?:de|het)\s+(?:" + TITLE + r")\b)", re.I)
 _OFFICE = re.compile(r"^(?:de|het)?\s*(" + TITLE + r")\b\s*(.*)$", re.I | re.S)
 _PORTFOLIO_SPLIT = re.compile(r"(?:,\s*|\s+en\s+)(?=(?:van|voor)\s)")
 _SIGNER = re.compile(r"(?:^|\s)(" + TITLE + r")\s+([^()]+?)\s*\(([^()]+)\)", re.I)
+# "Minister-President Rutte, Minister van Algemene Zaken": the signer's office after a comma
+_SIGNER_COMMA = re.compile(r"(?:^|\s)(" + TITLE + r")\s+([A-Z][^,()]*?)\s*,\s*(?:de\s+)?("
+                           + TITLE + r")\b\s*(?:(van|voor)\s+)?([^()]*)$", re.I)
 _DASH = re.compile(r"\s+[–—-]\s+")
 
 
@@ -35,7 +43,7 @@ def normal_title(title: str) -> str:
     t = title.lower().replace(" ", "")
     if "president" in t:
         return "Viceminister-President" if t.startswith("vice") else "Minister-President"
-    if t.startswith("staatssecretaris"):
+    if t.startswith(("staatssecretaris", "staatsecretaris")):  # the second a printed typo
         return "Staatssecretaris"
     return "Viceminister" if t.startswith("vice") else "Minister"
 
@@ -96,6 +104,10 @@ def answerers(text: str) -> tuple[Answerer, ...]:
     signed, behalf = (re.split(r",?\s*\bmede\s+namens\s+", squash(text), maxsplit=1) + [""])[:2]
     result = [Answerer(post(t, None, pf), person(name))
               for t, name, pf in _SIGNER.findall(signed)]
+    if not result and (m := _SIGNER_COMMA.search(signed)) and not re.match(TITLE, m[2], re.I):
+        first = post(m[1])
+        office = first if first.title == "Minister-President" else post(m[3], m[4], m[5])
+        result.append(Answerer(office, person(m[2])))
     if not result:
         result.extend(Answerer(p) for p in addressees(signed))
     result.extend(Answerer(p) for p in addressees(behalf))

@@ -9,9 +9,12 @@ Format facts relied on (source-formats.md §4–5; seen in six real ``ah-tk`` do
   a note may have several ``noot.al``. Its number is printed, never counted.
 * ``extref/@soort`` is ``URL`` (``@doc`` is the URL) or ``document`` (``@doc`` is an OEP id:
   ``kst-31066-119``, ``h-tk-20192020-28-3``, ``ah-tk-20192020-3975``, which become
-  ``https://zoek.officielebekendmakingen.nl/{id}``). A note's text is also searched for
-  references; when the note has extrefs, only official documents are taken from its text
-  (the publisher marked its links up, and "Noordhollands Dagblad.nl, …" names no site).
+  ``https://zoek.officielebekendmakingen.nl/{id}``). An ``extref`` in the text itself, outside
+  any note ("zie Kamerstuk <extref doc="kst-35925-A-68">35 925-A, nr. 68</extref>"), is
+  collected in `Renderer.links`: the reader makes it a reference of its question or answer.
+  A note's text is also searched for references; when the note has extrefs, only official
+  documents are taken from its text (the publisher marked its links up, and "Noordhollands
+  Dagblad.nl, …" names no site).
 * ``<lijst><li><li.nr>a.</li.nr><al>…</al></li>…</lijst>``: each item is kept as a line of
   the paragraph, printed with its ``li.nr``.
 * Older documents: ``noot/@nr`` instead of ``noot.nr``, ``noot.lijst``, and a separate
@@ -57,6 +60,8 @@ class Renderer:
         self._done: dict[str, str] = {}  # noot identity → footnote key
         self._by_id = {n.get("id"): n for n in root.iter("noot") if n.get("id")}
         self._by_nr = {self._printed(n): n for n in root.iter("noot") if self._printed(n)}
+        self.links: list[str] = []  # extrefs met outside notes since the caller last cleared
+        self._in_note = 0
 
     def issue(self, el: etree._Element, message: str) -> None:
         """Record a problem found at ``el``."""
@@ -81,6 +86,10 @@ class Renderer:
                 parts.append(BREAK + self.lijst(child) + BREAK)
             elif tag in ("tabel", "table"):
                 parts.append(BREAK + self.table(child) + BREAK)
+            elif tag == "extref":
+                if not self._in_note and (link := self._link(child)):
+                    self.links.append(link)
+                parts.append(self.text(child))
             elif tag:
                 parts.append(self.text(child))
             elif isinstance(child, etree._Entity):
@@ -138,8 +147,10 @@ class Renderer:
             key = f"{clash}_{k}"
             self.issue(el, f"footnote number {clash} is used twice; the second is kept as {key}")
         parts = [c for c in el if name(c) in _NOTE_PARTS]
+        self._in_note += 1
         raw = ([self.lijst(c) if "lijst" in name(c) else self.text(c) for c in parts] if parts
                else [self._without_number(el)])
+        self._in_note -= 1
         text = "\n\n".join(t for t in (finish(strip_markers(r)[0]) for r in raw) if t)
         refs = [r for x in el.iter("extref") if (r := self._link(x))]
         # Where the publisher marked links up, the markup is the authority for URLs; the text

@@ -15,6 +15,8 @@ Format facts it relies on, measured on the published ``ah-tk-20232024-*`` PDFs (
   Aanhangsel 1"; page 1 adds "ah-tk-20232024-1076", "ISSN 0921 - 7398" and "’s-Gravenhage
   2024" in the left margin.
 * Footnote markers are superscripts: 5.5 pt digits raised 3.5 pt above the 8.5 pt baseline.
+  Not every superscript is a marker ("m²" set as a raised "2"), and subscripts ("CO₂" set as
+  a lowered "2") are text: a subscript joins its line as an ordinary glyph.
   Footnote bodies sit at the page bottom in 6.9 pt type, each opening with a raised 4.5 pt
   number; their further lines hang at the text indent.
 * Paragraphs have no space between them: a paragraph ends on a line that ends a sentence
@@ -145,7 +147,11 @@ def _size(row: Row) -> float:
 
 
 def _rows(glyphs: list[Glyph]) -> list[Row]:
-    """Group glyphs by baseline, then hang raised smaller rows on the line they belong to."""
+    """Group glyphs by baseline, then hang raised or lowered smaller rows on their line.
+
+    A raised run is flagged superscript (a footnote marker or an exponent, decided later); a
+    lowered one (a subscript) becomes ordinary text of the line.
+    """
     rows: list[list[Glyph]] = []
     anchor = 0.0  # baseline of the row's first visible glyph (a space may sit anywhere)
     for g in sorted(glyphs, key=lambda g: (g.baseline, g.x0)):
@@ -164,13 +170,14 @@ def _rows(glyphs: list[Glyph]) -> list[Row]:
         if count > 8:  # a superscript is a short run of small glyphs
             continue
         hosts = [j for j, (s2, b2, a2, z2, _) in enumerate(facts)
-                 if j != i and s2 >= 1.15 * size and 0.3 < b2 - base <= 0.75 * s2
+                 if j != i and s2 >= 1.15 * size and (0.3 < b2 - base <= 0.75 * s2
+                                                      or 0.3 < base - b2 <= 0.45 * s2)
                  and x1 >= a2 - 2 * s2 and x0 <= z2 + 2 * s2]
         if hosts:
-            host = result[min(hosts, key=lambda j: facts[j][1] - base)]
-            row = result[i]
+            j = min(hosts, key=lambda j: abs(facts[j][1] - base))
+            host, row, raised = result[j], result[i], facts[j][1] > base
             if host is not None and row is not None:
-                host.extend((g, True) for g, _ in row)
+                host.extend((g, raised) for g, _ in row)
                 result[i] = None
     return [sorted(row, key=lambda p: p[0].x0) for row in result if row is not None]
 

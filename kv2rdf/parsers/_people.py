@@ -4,12 +4,14 @@ Forms seen in real headers: "het lid Erdmans (JA21)"; "de leden Chakor (GroenLin
 Palmen (Nieuw Sociaal Contract)"; "de leden Sneller (D66), Chakor (GroenLinks-PvdA) en Van
 Nispen (SP)"; "het lid Van Eijk en Aartsen (beiden VVD)" (singular "lid" with two names);
 "Faber-van de Klashorst(PVV)" (no space); "Inge vanDijk (CDA)" (a given name printed to tell
-two members apart, the space lost by the extraction).
+two members apart, the space lost by the extraction); "Yeş ilgöz-Zegerius" (pdfminer puts a
+space after a letter whose accent it recombined: the name is "Yeşilgöz-Zegerius").
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from kv2rdf.model import Asker, Person
 from kv2rdf.parsers._text import squash
@@ -30,13 +32,30 @@ def person(name: str) -> Person:
     a given name; "Bruins Slot", "Van Haga" and "De Jonge" are family names as a whole.
     Initials ("A.G. Wolbert") are kept in the name and left out of the family name.
     """
-    name = squash(_GLUED_PREFIX.sub(r"\1 ", squash(name).strip(" ,.*_")))
+    name = _rejoin_accented(squash(_GLUED_PREFIX.sub(r"\1 ", squash(name).strip(" ,.*_"))))
     family = re.sub(r"^(?:[A-Z][a-z]?\.\s*)+", "", name).strip() or name
     tokens = family.split(" ")
     if (len(tokens) > 2 and tokens[0].isalpha() and tokens[0][:1].isupper()
             and tokens[0].lower() not in _PREFIXES and tokens[1] in _PREFIXES):
         return Person(name=name, family_name=" ".join(tokens[1:]), given_name=tokens[0])
     return Person(name=name, family_name=family)
+
+
+def _rejoin_accented(name: str) -> str:
+    """Join a name part that starts in lower case (and is no prefix) to an accented part.
+
+    "Yeş ilgöz-Zegerius" → "Yeşilgöz-Zegerius": the space follows a recombined accent.
+    """
+    tokens = name.split(" ")
+    out = tokens[:1]
+    for token in tokens[1:]:
+        last = unicodedata.normalize("NFD", out[-1][-1:])
+        if (token[:1].islower() and token.lower() not in _PREFIXES and len(last) > 1
+                and unicodedata.combining(last[-1])):
+            out[-1] += token
+        else:
+            out.append(token)
+    return " ".join(out)
 
 
 def askers(text: str) -> tuple[tuple[Asker, ...], list[str]]:

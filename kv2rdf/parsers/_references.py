@@ -78,3 +78,42 @@ def references(text: str) -> tuple[str, ...]:
         if not any(a <= m.start() < b for a, b in taken):
             found.append((m.start(), OEP + m.group(1)))
     return tuple(dict.fromkeys(url for _, url in sorted(found, key=lambda p: p[0])))
+
+
+# A re-issued publication says so in a sentence naming a version and what happened to it:
+# "Deze versie vervangt de eerder gepubliceerde versie (Aanhangsel Handelingen II 2023/24,
+# nr. 1234)", "Een eerdere versie van dit antwoord (nr. 1234) is offline gehaald".
+_REISSUE = re.compile(r"\b(?:vervang\w*|ter\s+vervanging|offline|ingetrokken|teruggetrokken|"
+                      r"verwijderd|gecorrigeerde|herdruk|heruitgave)\b", re.I)
+_VERSION = re.compile(r"\b(?:versie|herdruk|heruitgave|publicatie)\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z«(])")
+_AH_ID = re.compile(r"\bah-(?:tk|ek)-\d{8}-\d+\b")
+_NUMBER = re.compile(r"\b(?:nr|nummer|Aanhangsel)\.?\s*(\d{1,5})\b", re.I)
+
+
+def replaced(texts: list[str], vergaderjaar: str | None,
+             chamber: str = "tk") -> tuple[str | None, str | None]:
+    """The OEP id a re-issued publication replaces, and the sentence that says so.
+
+    ``(None, sentence)`` when a sentence says the publication is re-issued but names no number;
+    ``(None, None)`` when nothing says so. A bare "nr. 1234" is read in ``vergaderjaar``.
+    """
+    for text in texts:
+        for sentence in _SENTENCE_END.split(text):
+            if not (_REISSUE.search(sentence) and _VERSION.search(sentence)):
+                continue
+            if m := _AH_ID.search(sentence):
+                return m[0], sentence
+            if m := _AH.search(sentence):
+                kamer = "ek" if m["kamer"] == "I" else chamber
+                number = re.findall(r"\d+", m["nums"])[0]
+                return f"ah-{kamer}-{vergaderjaar_of(m['y1'], m['y2'])}-{number}", sentence
+            if (m := _NUMBER.search(sentence)) and vergaderjaar:
+                return f"ah-{chamber}-{vergaderjaar.replace('-', '')}-{m[1]}", sentence
+            return None, sentence
+    return None, None
+
+
+def vergaderjaar_of(first: str, second: str) -> str:
+    """"2023", "24" → "20232024", as in an OEP id."""
+    return vergaderjaar(first, second).replace("-", "")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from lxml import etree
 
 from kv2rdf.model import Issue
+from kv2rdf.parsers._assemble import ItemLinks
 from kv2rdf.parsers._blocks import (
     Block,
     Paragraphs,
@@ -46,6 +47,8 @@ class Reader:
         self.kop_lines: list[str] = []
         self.number: str | None = None
         self.dates: dict[str, tuple[str, int | None]] = {}
+        # per vraag/antwoord element: its kind, label numbers and the extrefs in its text
+        self.item_links: ItemLinks = []
 
     def blocks(self) -> list[Block]:
         """Header blocks (questions sentence first), then labels and paragraphs in order."""
@@ -95,8 +98,8 @@ class Reader:
 
     def _header(self, el: etree._Element) -> None:
         text = self.render.paragraph(el)
-        kind = (el.get("type") or "").lower() or ("vraag" if text.startswith("Vragen")
-                                                  else "antwoord")
+        kind = (el.get("type") or "").lower() or (
+            "vraag" if text.startswith(("Vragen", "Vraag ", "Mondelinge vragen")) else "antwoord")
         target = self.question_header if kind == "vraag" else self.reply_header
         target.append(Block(text, el.sourceline, exact=True))
         day = next((d for d in el.iter() if name(d) == "datum" and d.get("isodatum")), None)
@@ -105,7 +108,9 @@ class Reader:
                                                                    day.sourceline)
 
     def _item(self, el: etree._Element, kind: str) -> None:
+        self.render.links = []
         paragraphs = self._paragraphs(el)
+        links = tuple(dict.fromkeys(self.render.links))
         nr = next((c for c in el if name(c) in _LABELS), None)
         if nr is not None:
             printed, line = plain(nr), nr.sourceline
@@ -114,8 +119,10 @@ class Reader:
             (printed, line), paragraphs = paragraphs[0], paragraphs[1:]
         else:
             printed, line = "", el.sourceline
-        self.body.extend(item_blocks(printed or kind.capitalize(), line,
-                                     self._label(el, printed, kind), paragraphs))
+        tag = self._label(el, printed, kind)
+        self.body.extend(item_blocks(printed or kind.capitalize(), line, tag, paragraphs))
+        if links:
+            self.item_links.append((kind, tag.numbers, links))
 
     def _label(self, el: etree._Element, printed: str, kind: str) -> Label:
         found = label(printed)

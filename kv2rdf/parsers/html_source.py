@@ -12,6 +12,8 @@ on (source-formats.md §3–6, seen in ``kv-tk-2016Z00020`` and ``kv-tk-2016Z000
 * a footnote reference is ``<a class="nootnum …" href="#ID-2016Z00020-d37e57">1</a>``; the
   notes are in ``div#noten`` as ``div.voet.noot`` with ``sup/span.nootnum`` (the number, and
   an ``a[@id]`` the references point at), ``p`` (the text) and ``p/a/@href`` (the link);
+* a link (``a[@href]``, http or https) in the text of a ``div.vraag`` / ``div.antwoord`` is a
+  reference of that question or answer;
 * ``meta[@name]`` in the head: ``DC.identifier`` / ``dcterms.identifier``,
   ``OVERHEIDop.aanhangsel`` and the other names of the metadata record.
 """
@@ -24,7 +26,7 @@ import re
 from lxml.html import HtmlElement
 
 from kv2rdf.model import Document, Footnote, Issue
-from kv2rdf.parsers._assemble import assemble
+from kv2rdf.parsers._assemble import ItemLinks, assemble, with_item_references
 from kv2rdf.parsers._blocks import (
     Block,
     Extraction,
@@ -51,19 +53,27 @@ def classes(el: HtmlElement) -> set[str]:
 def parse_html(data: bytes, *, source: str = "<bytes>", strict: bool = False) -> Document:
     """Parse an officielebekendmakingen.nl HTML page (or a fragment of one)."""
     root = parse_html_root(data, source)
-    doc = assemble(extract(root, source=source, digest=hashlib.sha256(data).hexdigest()),
-                   strict=strict)
+    links: ItemLinks = []
+    doc = assemble(extract(root, source=source, digest=hashlib.sha256(data).hexdigest(),
+                           links=links), strict=strict)
+    doc = with_item_references(doc, links)
     heads = [m for m in root.iter("meta") if m.get("name") and m.get("content")]
     meta = from_pairs(((m.get("name") or "", m.get("content") or "", m.sourceline)
                        for m in heads), source=source)
     return apply_metadata(doc, meta, strict=strict)
 
 
-def extract(root: HtmlElement, *, source: str = "<bytes>", digest: str | None = None) -> Extraction:
-    """Read a parsed page into header, label and paragraph blocks plus its footnotes."""
+def extract(root: HtmlElement, *, source: str = "<bytes>", digest: str | None = None,
+            links: ItemLinks | None = None) -> Extraction:
+    """Read a parsed page into header, label and paragraph blocks plus its footnotes.
+
+    ``links``, when given, receives the links found in each question's or answer's text.
+    """
     page = _Page(source, root)
     body = root.find("body")
     page.visit(root if body is None else body)
+    if links is not None:
+        links.extend(page.links)
     return Extraction(source, "html", page.header + page.body, page.footnotes,
                       digest=digest, issues=page.issues)
 
@@ -76,6 +86,7 @@ class _Page:
         self.body: list[Block] = []
         self.footnotes: dict[str, Footnote] = {}
         self.targets: dict[str, str] = {}  # note anchor id → note number
+        self.links: ItemLinks = []
         for note in (e for e in root.iter() if {"voet", "noot"} <= classes(e)):
             self._note(note)
 
@@ -110,6 +121,12 @@ class _Page:
         self.body.extend(item_blocks(printed or kind.capitalize(),
                                      head.sourceline if head is not None else el.sourceline,
                                      found, self._paragraphs(el, head)))
+        hrefs = [(a.get("href") or "").strip() for a in el.iter("a")
+                 if "nootnum" not in classes(a) and (a.get("href") or "") != ""]
+        cited = tuple(dict.fromkeys(h.replace(" ", "%20") for h in hrefs
+                                    if re.match(r"^https?://", h, re.I)))
+        if cited:
+            self.links.append((kind, found.numbers, cited))
 
     def _paragraphs(self, el: HtmlElement, skip: HtmlElement | None = None) -> Paragraphs:
         found: Paragraphs = []

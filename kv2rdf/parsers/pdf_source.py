@@ -23,8 +23,11 @@ Facts it relies on:
 
 Decisions:
 
-* A superscript number is a footnote marker only when a footnote with that number exists;
-  otherwise its digits stay in the text (a "m2" printed as a superscript).
+* A superscript number is a footnote marker only when the footnote with that number is
+  printed on the same page (or the next, where a note did not fit); otherwise its digits stay
+  in the text ("m2", "km2" printed with a superscript). When a page holds both "m²" and a
+  marker "²", a superscript right after a unit or formula ("m", "km", "CO", "NO" …) is the
+  exponent. Subscripts ("CO₂") are always text.
 * A PDF protected only by an owner password (printing or copying restrictions) opens without
   a password and is read; one that needs a password to open is refused.
 * A page without any text (a scanned page) is reported as an issue; a PDF without text on any
@@ -36,6 +39,7 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import math
+import re
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -50,6 +54,9 @@ from kv2rdf.parsers._references import references
 from kv2rdf.parsers._text import clean, join_lines
 
 _LINE_END_HYPHEN = {0x02: "-", 0xFFFE: "-"}
+# what an exponent follows: a unit of area or volume, or a chemical formula ("CO²" is rare, but
+# a formula's digit may be set raised by mistake)
+_UNIT = re.compile(r"\b(?:[kcmd]?m|CO|NO|SO|CH|NOx|PM|H|O|N)$")
 
 
 def parse_pdf(data: bytes, *, source: str = "<bytes>", strict: bool = False) -> Document:
@@ -59,7 +66,7 @@ def parse_pdf(data: bytes, *, source: str = "<bytes>", strict: bool = False) -> 
                     "content is missing") for p in pages if not p.glyphs]
     layout = analyse(pages)
     footnotes, footnote_pages = _footnotes(layout.notes, source, issues)
-    blocks = _blocks(layout, footnotes)
+    blocks = _blocks(layout, footnotes, footnote_pages)
     furniture = "\n".join(clean(line.plain) for line in layout.furniture)
     ex = Extraction(source, "pdf", blocks, footnotes, footnote_pages, furniture,
                     hashlib.sha256(data).hexdigest(), issues)
@@ -148,14 +155,16 @@ def _footnotes(notes: list[Line], source: str,
     return footnotes, pages
 
 
-def _blocks(layout: Layout, footnotes: dict[str, Footnote]) -> list[Block]:
+def _blocks(layout: Layout, footnotes: dict[str, Footnote],
+            pages: dict[str, int]) -> list[Block]:
     """Labels and paragraphs of the body, with the pages each came from."""
     blocks: list[Block] = []
     paragraph: list[Line] = []
+    texts = _resolve_markers(layout.body, footnotes, pages)
 
     def flush() -> None:
         if paragraph:
-            text = join_lines([_text(line, footnotes) for line in paragraph])
+            text = join_lines([texts[id(line)] for line in paragraph])
             blocks.append(Block(text, None, tuple(dict.fromkeys(ln.page for ln in paragraph))))
             paragraph.clear()
 
@@ -172,7 +181,26 @@ def _blocks(layout: Layout, footnotes: dict[str, Footnote]) -> list[Block]:
     return blocks
 
 
-def _text(line: Line, footnotes: dict[str, Footnote]) -> str:
-    """The line's text; markers of footnotes that do not exist become digits again."""
-    text = (marker(line.lead) if line.lead else "") + line.text
-    return clean(MARKER.sub(lambda m: m[0] if m[1] in footnotes else m[1], text))
+def _resolve_markers(lines: list[Line], footnotes: dict[str, Footnote],
+                     pages: dict[str, int]) -> dict[int, str]:
+    """Each body line's text (by ``id``), its superscripts read as markers or as digits."""
+    raw = {id(line): (marker(line.lead) if line.lead else "") + line.text for line in lines}
+    candidates: dict[str, list[tuple[int, int, bool]]] = {}
+    for line in lines:
+        text = raw[id(line)]
+        for m in MARKER.finditer(text):
+            if m[1] in footnotes and pages.get(m[1], line.page) in (line.page, line.page + 1):
+                unit = bool(_UNIT.search(MARKER.sub("", text[:m.start()])))
+                candidates.setdefault(m[1], []).append((id(line), m.start(), unit))
+    markers: dict[int, set[int]] = {}
+    for found in candidates.values():
+        chosen = [(line, at) for line, at, unit in found if not unit] or [found[0][:2]]
+        for line_id, at in chosen:
+            markers.setdefault(line_id, set()).add(at)
+    return {key: clean(_digits_except(text, markers.get(key, set())))
+            for key, text in raw.items()}
+
+
+def _digits_except(text: str, keep: set[int]) -> str:
+    """``text`` with every marker not starting at a position in ``keep`` made digits again."""
+    return MARKER.sub(lambda m: m[0] if m.start() in keep else m[1], text)

@@ -17,6 +17,8 @@ override what the text gave. Format facts relied on (source-formats.md §2–6, 
   ``omschr`` for the header, ``nummer`` for ``nr``, ``vergjaar``, ``vraagnummer``.
 * ``kamervraagnummer`` is not documented; it is read as the zaaknummer when it has that form
   (``2020Z02131``, as in a ``kv`` document) and otherwise as the Aanhangsel number.
+* An ``extref`` in the text of a ``vraag`` or ``antwoord`` (outside a ``noot``) is a reference
+  of that question or answer, matched by the numbers of its label.
 * Footnotes copied from the questions keep the kv zaaknummer in their id
   (``ID-2018Z03521-d37e118``): when nothing else gives the zaaknummer, one shared by all such
   ids is used.
@@ -37,7 +39,7 @@ from lxml import etree
 from kv2rdf.errors import ParseError
 from kv2rdf.model import Document, Issue
 from kv2rdf.parsers import _header
-from kv2rdf.parsers._assemble import assemble
+from kv2rdf.parsers._assemble import assemble, with_item_references
 from kv2rdf.parsers._blocks import Extraction
 from kv2rdf.parsers._safe import local_name as name
 from kv2rdf.parsers._safe import parse_xml_root
@@ -115,4 +117,4 @@ def _complete(doc: Document, reader: Reader, meta: Metadata, root: etree._Elemen
         zaak = zaken.pop() if len(zaken) == 1 else None
     changes.update(chamber=chamber, vergaderjaar=vergaderjaar, identifier=identifier,
                    zaaknummer=zaak, issues=tuple(issues))
-    return dataclasses.replace(doc, **changes)
+    return with_item_references(dataclasses.replace(doc, **changes), reader.item_links)

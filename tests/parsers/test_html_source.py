@@ -123,3 +123,16 @@ def test_entity_declarations_are_refused() -> None:
 def test_empty_input() -> None:
     with pytest.raises(ParseError, match=r"^e\.html:1: empty file"):
         parse_html(b"  \n", source="e.html")
+
+
+def test_links_in_question_and_answer_text_are_their_references() -> None:
+    body = ('<div class="vraag"><h2 class="stuktitel">Vraag 1</h2><p>Kent u de brief (<a '
+            'href="https://zoek.officielebekendmakingen.nl/kst-36200-XV-12">Kamerstuk 36 200 XV,'
+            ' nr. 12</a>)?</p></div><div class="antwoord"><h2 class="stuktitel">Antwoord 1</h2>'
+            '<p>Ja; zie <a href="https://www.rijksoverheid.nl/brief">de brief</a> en <a '
+            'href="#top">boven</a>.</p></div>')
+    doc = parse_html(page(REPLY + body), source="links.html", strict=True)
+    (q,), (a,) = doc.questions, doc.answers
+    assert q.references == ("https://zoek.officielebekendmakingen.nl/kst-36200-XV-12",)
+    assert a.references == ("https://www.rijksoverheid.nl/brief",)  # not the page anchor
+    assert q.text == "Kent u de brief (Kamerstuk 36 200 XV, nr. 12)?"

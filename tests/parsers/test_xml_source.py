@@ -368,3 +368,61 @@ def test_utf16_xml_is_detected_and_read() -> None:
     data = text.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
     assert detect(data) is SourceFormat.XML
     assert len(parse(data).questions) == 5
+
+
+# ------------------------------------------------- references in the text, outside notes
+
+def test_kamerstuk_cited_in_a_question_is_a_reference_of_that_question() -> None:
+    doc = parse_case("ah-tk-20222023-2824")
+    cited = [(q.number, q.references) for q in doc.questions if q.references]
+    assert cited == [(cited[0][0], (OEP + "kst-35925-A-68",))]
+    q = next(q for q in doc.questions if q.references)
+    assert "35 925-A, nr. 68" in q.text  # the printed text stays
+
+
+def test_links_in_answer_text_and_lists_are_references_of_the_answer() -> None:
+    doc = parse_case("ah-tk-20172018-1547")
+    cited = {a.label: a.references for a in doc.answers if a.references}
+    assert sorted(ref for refs in cited.values() for ref in refs) == [
+        "http://maxius.nl/wetboek-van-strafrecht/boek2/titelxxviii/", OEP + "kst-25087-191"]
+
+
+def test_extref_in_text_and_in_note_of_a_made_document() -> None:
+    body = ('<vraag><nr>Vraag 1</nr><al>Kent u de brief (Kamerstuk <extref soort="document" '
+            'doc="kst-36200-XIII-12">36 200 XIII, nr. 12</extref>)?<noot id="n1" type="voet">'
+            '<noot.nr>1</noot.nr><noot.al>NOS (<extref soort="URL" doc="https://nos.nl/a/1">'
+            'nos.nl</extref>)</noot.al></noot></al></vraag>\n'
+            '<antwoord><nr>Antwoord 1</nr><al>Ja; zie <extref soort="URL" '
+            'doc="www.rijksoverheid.nl/brief">de brief</extref>.</al></antwoord>')
+    doc = parse_xml(wrap(body), source="made.xml", strict=True)
+    (q,), (a,) = doc.questions, doc.answers
+    assert q.references == (OEP + "kst-36200-XIII-12",)  # the note's link stays the note's
+    assert q.footnotes[0].references == ("https://nos.nl/a/1",)
+    assert a.references == ("https://www.rijksoverheid.nl/brief",)
+    g = to_graph(doc)
+    answer = URIRef(ID + "antwoord/bron-" + (doc.digest or "")[:16] + "/onderdeel/1")
+    iris = {str(o) for o in g.objects(None, DCTERMS.references)}
+    assert {OEP + "kst-36200-XIII-12", "https://www.rijksoverheid.nl/brief"} <= iris
+    assert set(g.objects(answer, DCTERMS.references)) == {
+        URIRef("https://www.rijksoverheid.nl/brief")}
+
+
+def test_single_question_and_oral_questions_in_older_xml() -> None:
+    single = ('<vraagdoc><vergjaar>2007-2008</vergjaar><omschr>Vraag van het lid Jansen (VVD) '
+              'aan de Minister van Financiën over iets (ingezonden <datum isodatum="2008-02-01">1 '
+              'februari 2008</datum>).</omschr><omschr>Antwoord van Minister Bos (Financiën) '
+              '(ontvangen <datum isodatum="2008-02-20">20 februari 2008</datum>).</omschr><body>'
+              '<vragen><vraag><nummer>Vraag</nummer><al>Kent u het bericht?</al></vraag></vragen>'
+              '<reactie><antwoord><nummer>Antwoord</nummer><al>Ja.</al></antwoord></reactie>'
+              '</body></vraagdoc>')
+    doc = parse_xml(single.encode(), source="single.xml")
+    assert (doc.submitted, doc.reply and doc.reply.received) == (date(2008, 2, 1),
+                                                                  date(2008, 2, 20))
+    assert [(q.number, q.text) for q in doc.questions] == [("1", "Kent u het bericht?")]
+    assert [(a.question_numbers, a.text) for a in doc.answers] == [(("1",), "Ja.")]
+    oral = ('<vraagdoc><omschr>Mondelinge vragen van het lid Jansen (VVD) aan de Minister van '
+            'Financiën over iets (ingezonden <datum isodatum="2008-02-01">1 februari 2008</datum>'
+            ').</omschr><body><vragen/></body></vraagdoc>')
+    doc = parse_xml(oral.encode(), source="oral.xml")
+    assert (doc.kind.value, doc.submitted, doc.reply, doc.questions) == (
+        "mondelinge-vragen", date(2008, 2, 1), None, ())
