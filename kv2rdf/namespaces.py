@@ -41,6 +41,8 @@ class KV(DefinedNamespace):
     evidence: URIRef
     rejected: URIRef
     followsUp: URIRef
+    daysToAnswer: URIRef
+    answeredLate: URIRef
 
 
 ELI = Namespace("http://data.europa.eu/eli/ontology#")

@@ -165,3 +165,17 @@ def test_the_python_api_links_after_loading(tmp_path: Path) -> None:
         rows = store.query("SELECT DISTINCT ?s WHERE { ?s a kv:WrittenQuestions }")
         assert [r["s"] for r in rows] == [CANONICAL]
         assert store.link().links == ()
+
+
+def test_days_to_answer_and_lateness_are_derived_over_the_linked_case(linked: LocalStore) -> None:
+    # questions ingezonden 16 januari 2024, answer ontvangen 7 maart 2024: 51 days, late
+    assert values(linked, f"SELECT ?d WHERE {{ <{CANONICAL}> kv:daysToAnswer ?d }}") == ["51"]
+    assert values(linked, f"SELECT ?l WHERE {{ <{CANONICAL}> kv:answeredLate ?l }}") == ["true"]
+    assert values(linked, f"SELECT ?d WHERE {{ <{ID}antwoord/ah-tk-20232024-1178> kv:daysToAnswer ?d }}") == ["51"]
+
+
+def test_an_answer_within_three_weeks_is_not_late(tmp_path: Path) -> None:
+    store = store_of(tmp_path / "store", "pdf-ah-tk-20232024-1292")  # 11 → 21 maart 2024
+    link(store)
+    assert values(store, "SELECT ?d ?l WHERE { ?q a kv:WrittenQuestions ; kv:daysToAnswer ?d ; kv:answeredLate ?l }") == ["10"]
+    assert values(store, "SELECT ?l WHERE { ?q kv:answeredLate ?l }") == ["false"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 
 import pyoxigraph as ox
 
@@ -28,6 +29,9 @@ RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 PROV_DERIVED = ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
 QUESTION = ox.NamedNode(str(KV.Question))
 FOLLOWS_UP = ox.NamedNode(str(KV.followsUp))
+DAYS = ox.NamedNode(str(KV.daysToAnswer))
+LATE = ox.NamedNode(str(KV.answeredLate))
+INT = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
 SETS = """SELECT ?qs ?g ?d ?title WHERE { GRAPH ?g { ?qs a kv:WrittenQuestions .
   OPTIONAL { ?qs dct:dateSubmitted ?d } OPTIONAL { ?qs dct:title ?title } } }"""
@@ -43,7 +47,12 @@ CITED = """SELECT DISTINCT ?qs ?ref WHERE { ?qs a kv:WrittenQuestions ; eli:has_
 PUBLISHED = """SELECT DISTINCT ?id ?qs WHERE { ?w dct:identifier ?id .
   { ?w eli-dl:answers_to ?qs } UNION { ?w kv:postponesAnswerTo ?qs }
   UNION { ?w a kv:WrittenQuestions . BIND(?w AS ?qs) } }"""
+ANSWERED = """SELECT DISTINCT ?ad ?qs ?d0 ?d1 WHERE { ?ad a kv:AnswerDocument ;
+  eli:work_type kvdoc:antwoord-schriftelijke-vragen ; dct:dateSubmitted ?d1 ;
+  eli-dl:answers_to ?qs . ?qs dct:dateSubmitted ?d0 }"""
 OEP_URL = "https://zoek.officielebekendmakingen.nl/"
+#: The customary term for answering written questions: three weeks.
+TERM_DAYS = 21
 GRAPH_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <%s> { ?s ?p ?o } }"
 
 
@@ -163,12 +172,41 @@ def link(store: GraphStore) -> LinkReport:
         records += _record(one, sorted(aliases))
     store.replace([NamedGraph(name, tuple(triples), "link") for name, triples
                    in sorted(changed.items())], lambda graph: None)
+    store.replace([NamedGraph(derived_graph_name(book), tuple(derived_facts(store)), "link")],
+                  lambda graph: None)
     chains = follow_ups(store)
     records = [t for t in records if t.predicate != FOLLOWS_UP] + chains
     if links or chains:
         store.replace([NamedGraph(book, tuple(sorted(set(records), key=str)), "link")],
                       lambda graph: None)
     return LinkReport(tuple(links), tuple(ambiguities), tuple(sorted(changed)))
+
+
+def derived_graph_name(book: str) -> str:
+    """The graph of facts derived over documents, beside the graph of links."""
+    return book.rsplit("/", 1)[0] + "/afgeleid"
+
+
+def derived_facts(store: GraphStore) -> list[ox.Triple]:
+    """Days to answer and lateness, for each regular answer and each answered question set.
+
+    An answer document gets ``kv:daysToAnswer`` from the submission of the questions it
+    answers to its receipt; a question set gets the days to its first answer and
+    ``kv:answeredLate`` when that is beyond the customary three weeks (`TERM_DAYS`).
+    """
+    first: dict[str, int] = {}
+    triples: set[ox.Triple] = set()
+    for row in store.query(ANSWERED).records():
+        try:
+            days = (date.fromisoformat(row["d1"]) - date.fromisoformat(row["d0"])).days
+        except ValueError:
+            continue
+        triples.add(ox.Triple(ox.NamedNode(row["ad"]), DAYS, ox.Literal(str(days), datatype=INT)))
+        first[row["qs"]] = min(days, first.get(row["qs"], days))
+    for qs, days in first.items():
+        triples.add(ox.Triple(ox.NamedNode(qs), DAYS, ox.Literal(str(days), datatype=INT)))
+        triples.add(ox.Triple(ox.NamedNode(qs), LATE, ox.Literal(days > TERM_DAYS)))
+    return sorted(triples, key=str)
 
 
 def follow_ups(store: GraphStore) -> list[ox.Triple]:
