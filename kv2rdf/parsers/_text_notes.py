@@ -34,7 +34,7 @@ def split_footnotes(page: list[Line], first: int, earlier: list[list[Line]],
     of their own wherever the converter put them, or a run of lines between the last line of
     one page and the first of the next (see `_run_end`).
     """
-    body = list(page)
+    body = _numbered(list(page), first) if paged else list(page)
     notes: dict[str, str] = {}
     index = len(body) if paged else 1
     while index < len(body):
@@ -56,6 +56,41 @@ def split_footnotes(page: list[Line], first: int, earlier: list[list[Line]],
         return body, notes
     body, bottom = _bottom_block(body, first, earlier, paged)
     return body, bottom
+
+
+def _numbered(page: list[Line], first: int) -> list[Line]:
+    """Put footnote numbers printed on a line of their own back before their texts.
+
+    Converters that keep the layout columns (pdftotext) print the number of a footnote on its
+    own line, its text on the next ("1" / "Hart van Nederland, …"), or all the numbers of a
+    page first and then their texts, one line each ("1", "2" / "Kamerstuk …", "Kamerstuk …").
+    Only numbers that continue the document's footnote numbering are taken.
+    """
+    out: list[Line] = []
+    expected, index = first, 0
+    while index < len(page):
+        run: list[Line] = []
+        j = index
+        while j < len(page) and (page[j][1] == str(expected + len(run)) or not page[j][1]):
+            if page[j][1]:
+                run.append(page[j])
+            j += 1
+        texts = [k for k in range(j, len(page)) if page[k][1]]
+        if not run or not texts or page[texts[0]][1].isdigit() or label(page[texts[0]][1]):
+            out.append(page[index])
+            index += 1
+            continue
+        if len(run) > 1 and len(texts) == len(run):  # numbers first, then one text each
+            out.extend((n, f"{t} {page[k][1]}") for (n, t), k in zip(run, texts, strict=True))
+            return out
+        if len(run) > 1:  # cannot pair them: leave the lines as printed
+            out.extend(page[index:j])
+            index = j
+            continue
+        out.append((run[0][0], f"{run[0][1]} {page[texts[0]][1]}"))
+        expected += 1
+        index = texts[0] + 1
+    return out
 
 
 _COMPLETE = re.compile(r"[.)»”]$")
@@ -112,13 +147,15 @@ def _bottom_block(page: list[Line], first: int, earlier: list[list[Line]],
     """
     starts = [i for i, (_, t) in enumerate(page) if t and _starts(t, first)]
     for start in reversed(starts):
-        notes = _read_notes(page[start:], first)
+        # a label line is never footnote text: the run ends there and the rest is body
+        end = next((j for j in range(start, len(page)) if label(page[j][1])), len(page))
+        notes = _read_notes(page[start:end], first)
         body = page[:start]
         found = _place(body, str(first), earlier)
-        if found or (paged and start == starts[-1] and len(page) - start <= 4 * len(notes) + 4):
+        if found or (paged and start == starts[-1] and end - start <= 4 * len(notes) + 4):
             for n in list(notes)[1:]:
                 _place(body, n, earlier)
-            return body, notes
+            return body + page[end:], notes
     return page, {}
 
 def _read_notes(lines: list[Line], first: int) -> dict[str, str]:
@@ -138,6 +175,10 @@ _STRONG = (
     r"(?<=[^\W\d_]|[?!.,;:»”)'\"]){n}(?![\w-])",  # "motie?1", "bekend1"
     r"(?<=\s){n}(?=[A-Z«])",  # "3Toekomstige"
     r"(?<=[?!.,;:»”)'\"])\s+{n}(?=\s|$)",  # "gesteld? 1", "encryptie». 5 De"
+    r"(?<=[?!.;:»”)'\"]){n}(?=[A-Z«])",  # "gesproken.3Toekomstige"
+    # glued to a year, which has four digits: "november 20231 heb", "2022–202813."
+    r"(?:(?<=(?:ari|art|ril|mei|uni|uli|tus|ber)\s(?:19|20)\d\d)|(?<=[–-](?:19|20)\d\d)){n}"
+    r"(?!\d)",
 )
 # A number standing alone between words ("november 2023 1 heb ik") is a marker only when
 # the words around it do not take a number themselves ("artikel 3 van", "4 miljoen").

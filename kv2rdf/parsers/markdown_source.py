@@ -27,6 +27,10 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]+)\)")
 _STRONG = re.compile(r"\*\*|__")
 _EMPHASIS = re.compile(r"(?<![\w*\\])[*_](?=\S)|(?<=\S)[*_](?![\w*])")
 _TAG = re.compile(r"</?(?:br|span|sup|sub|b|i|em|strong|u|p)\b[^>]*>", re.I)
+_MARKER_GAP = re.compile(r"(\ue001)\s+(?=[.,;:!?)])")
+# a footnote text printed as a list item or a quote ("- 1 Kamerstuk …", "> 3 bis: …")
+_NOTE_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|>)\s+(?=\d{1,3}\s+\S)")
+_BULLET = re.compile(r"^\s{0,3}[-*+]\s+(?:[•●▪◦]\s*)?(?=\S)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 
 
@@ -41,6 +45,8 @@ def parse_markdown(data: bytes, *, source: str = "<bytes>", strict: bool = False
                           (number, "")])
             continue
         body = heading.group(1) if heading else raw
+        if not heading:  # list and quote markup: footnote texts and bullets as printed
+            body = _BULLET.sub("• ", _NOTE_ITEM.sub("", body))
         inline = INLINE.match(body.lstrip("*_ "))
         if inline:  # "**Vraag 1** Bent u …", "### Vraag 1: Bent u …": the label apart
             lines.extend([(number, ""), (number, inline["label"]), (number, "")])
@@ -56,11 +62,12 @@ def unmark(line: str) -> str:
     """Remove inline markdown from one line, turning footnote references into markers."""
     if re.fullmatch(r"\s*(?:-{3,}|\*{3,}|_{3,})\s*", line):
         return "\f"
+    line = _NOTE_REF.sub(lambda m: "".join(marker(n) for n in (m.group(1) or m.group(2))
+                                            .split()), line)
+    line = _MARKER_GAP.sub(r"\1", line)  # "afgewogen<sup>1</sup> ;" → "afgewogen¹;"
     line = _TAG.sub("", line)
     line = _LINK.sub(lambda m: m.group(1) if m.group(1) == m.group(2) else
                      f"{m.group(1)} ({m.group(2)})", line)
-    line = _NOTE_REF.sub(lambda m: "".join(marker(n) for n in (m.group(1) or m.group(2))
-                                            .split()), line)
     line = _SUPERSCRIPT.sub(r"\1", line)
     line = _STRONG.sub("", line)
     line = _EMPHASIS.sub("", line)

@@ -27,13 +27,16 @@ from kv2rdf.parsers._references import references
 from kv2rdf.parsers._text import TERMINAL, clean, decode, join_lines
 from kv2rdf.parsers._text_notes import Line, split_footnotes
 
-_FURNITURE = re.compile(
-    r"^(?:(?:ah|kv|h)[- ](?:tk|ek)[- ]\d{4}(?:\d{4}|Z\d{5})(?:[- ]\d+)?(?:-[a-z0-9]+)?"
+_FURNITURE_ITEM = (
+    r"(?:(?:ah|kv|h)[- ](?:tk|ek)[- ]\d{4}(?:\d{4}|Z\d{5})(?:[- ]\d+)?(?:-[a-z0-9]+)?"
     r"|ISSN\s+\d{4}\s*-\s*\d{3}[\dX]"
     r"|[’'‘`]s-Gravenhage\s+\d{4}.*"
     r"|(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{2,4},\s+Aanhangsel(?:\s+\d+)?"
-    r")$")
-_PAGE_END = re.compile(r"Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{2,4},\s+Aanhangsel\s+\d+$")
+    r")")
+# one item a line, or several on one line as converters that join a page's lines print them
+_FURNITURE = re.compile(rf"^{_FURNITURE_ITEM}(?:\s+{_FURNITURE_ITEM})*$")
+# the running footer ends a page, its page number on the same line or the next
+_PAGE_END = re.compile(r"Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{2,4},\s+Aanhangsel(?:\s+\d+)?$")
 _SEPARATOR = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
 
 _BULLETS = ("•", "●", "▪", "◦", "- ", "– ", "* ")
