@@ -46,6 +46,14 @@ def parser_for(fmt: SourceFormat) -> ParseFn:
 
 def parse(data: bytes, *, fmt: SourceFormat | None = None, source: str = "<bytes>",
           strict: bool = False) -> Document:
-    """Parse a Kamervragen document from bytes, detecting the format unless ``fmt`` is given."""
+    """Parse a Kamervragen document from bytes, detecting the format unless ``fmt`` is given.
+
+    Every parse ends with the conservation check (`_conservation`): a question or answer label
+    of the source that is not in the result is reported (an error with ``strict``).
+    """
+    from kv2rdf.parsers import _conservation
+
     fmt = fmt or detect(data, source)
-    return parser_for(fmt)(data, source=source, strict=strict)
+    with _conservation.reading() as read:
+        doc = parser_for(fmt)(data, source=source, strict=strict)
+    return _conservation.check(doc, _conservation.labels_read(read), strict=strict)

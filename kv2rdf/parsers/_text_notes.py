@@ -37,14 +37,19 @@ def split_footnotes(page: list[Line], first: int, earlier: list[list[Line]],
     body = _numbered(list(page), first) if paged else list(page)
     notes: dict[str, str] = {}
     index = len(body) if paged else 1
+    searched: dict[tuple[int, bool], int] = {}  # lines already searched in vain for a marker
     while index < len(body):
         number = first + len(notes)
         if _starts(body[index][1], number):
             paragraph = not body[index - 1][1]
             weak = paragraph or bool(_CITED.search(" ".join(t for _, t in body[index:index + 3])))
-            if _place(body[:index], str(number), earlier, body, weak=weak):
+            since = searched.get((number, weak), 0)
+            searched[(number, weak)] = index
+            if _place(body[:index], str(number), earlier, body, weak=weak, since=since):
                 end = (next((j for j in range(index, len(body)) if not body[j][1]), len(body))
                        if paragraph else _run_end(body, index, number))
+                # a label line is never footnote text
+                end = next((j for j in range(index + 1, end) if label(body[j][1])), end)
                 found = _read_notes(body[index:end], number)
                 for n in list(found)[1:]:
                     _place(body[:index], n, earlier, body)
@@ -194,20 +199,23 @@ _COUNTED = re.compile(
 
 
 def _place(body: list[Line], number: str, earlier: list[list[Line]],
-           target: list[Line] | None = None, weak: bool = True) -> bool:
+           target: list[Line] | None = None, weak: bool = True, since: int = 0) -> bool:
     """Replace the first marker for footnote ``number`` by a marker token; True if found.
 
     ``body`` is searched (then the previous page); a hit is written back into ``target``
     when ``body`` is a copy of its first lines. ``weak`` allows a number standing alone
-    between words to count as the marker.
+    between words to count as the marker. ``since`` > 0 says the lines before it and the
+    previous page were searched in vain already (so the work stays linear).
     """
     token = marker(number)
-    for lines in [body, *earlier[-1:]]:
-        if any(token in t for _, t in lines):
+    pages = [body] if since else [body, *earlier[-1:]]
+    for lines in pages:
+        if any(token in t for _, t in lines[since if lines is body else 0:]):
             return True
     for patterns in (_STRONG, (_WEAK,)) if weak else (_STRONG,):
-        for lines in [body, *earlier[-1:]]:
+        for lines in pages:
             start = max((i for i, (_, t) in enumerate(lines) if "\ue001" in t), default=0)
+            start = max(start, since) if lines is body else start
             for i in range(start, len(lines)):
                 n, text = lines[i]
                 if label(text) is not None:

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from kv2rdf.model import Document, Footnote
 from kv2rdf.parsers._assemble import assemble
-from kv2rdf.parsers._blocks import MARKER, Block, Extraction, marker
+from kv2rdf.parsers._blocks import MARKER, Block, Extraction, marker, read_lines
 from kv2rdf.parsers._labels import INLINE, label
 from kv2rdf.parsers._references import references
 from kv2rdf.parsers._text import TERMINAL, clean, decode, join_lines
@@ -52,6 +52,7 @@ def parse_text(data: bytes, *, source: str = "<bytes>", strict: bool = False) ->
 def parse_lines(lines: list[Line], *, source: str, source_format: str, strict: bool,
                 digest: str | None = None) -> Document:
     """Parse numbered source lines (already free of markup) into a document."""
+    read_lines(lines)
     pages, furniture = _pages(lines)
     _number_labels(pages)
     footnotes: dict[str, Footnote] = {}
