@@ -124,8 +124,7 @@ def join_lines(lines: list[str]) -> str:
             parts[-1] = parts[-1][:-1]
             base = tail[:-1]
             glue = "-" if _real_hyphen(base, line) else ""
-        elif _url_tail(tail) and (tail.endswith(_URL_BREAK_END)
-                                  or line.startswith(_URL_BREAK_START)):
+        elif url_break(tail, line):
             glue = ""  # a URL broken after "/" or "_", or before "%20"
         parts.append(glue + line)
         if len(words) > 1:
@@ -136,6 +135,15 @@ def join_lines(lines: list[str]) -> str:
 
 
 _TAIL = 1000
+
+
+def url_break(before: str, after: str) -> bool:
+    """True when ``before`` ends inside a URL that ``after`` goes on with (no space between).
+
+    A URL is broken after "/", "_", "=" … or before "%20", "/", "?" ….
+    """
+    return _url_tail(before[-_TAIL:]) and (before.endswith(_URL_BREAK_END)
+                                           or after.startswith(_URL_BREAK_START))
 
 
 def _real_hyphen(before: str, after: str) -> bool:

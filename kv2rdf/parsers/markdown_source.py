@@ -16,7 +16,7 @@ import re
 from kv2rdf.model import Document
 from kv2rdf.parsers._blocks import marker
 from kv2rdf.parsers._labels import INLINE
-from kv2rdf.parsers._text import decode
+from kv2rdf.parsers._text import decode, url_break
 from kv2rdf.parsers.text_source import parse_lines
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s*(.*?)\s*#*\s*$")
@@ -31,6 +31,8 @@ _MARKER_GAP = re.compile(r"(\ue001)\s+(?=[.,;:!?)])")
 # a footnote text printed as a list item or a quote ("- 1 Kamerstuk …", "> 3 bis: …")
 _NOTE_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|>)\s+(?=\d{1,3}\s+\S)")
 _BULLET = re.compile(r"^\s{0,3}[-*+]\s+(?:[•●▪◦]\s*)?(?=\S)")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_URL_SPLIT = re.compile(r"((?:https?://|www\.)\S+)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 
 
@@ -70,5 +72,25 @@ def unmark(line: str) -> str:
                      f"{m.group(1)} ({m.group(2)})", line)
     line = _SUPERSCRIPT.sub(r"\1", line)
     line = _STRONG.sub("", line)
-    line = _EMPHASIS.sub("", line)
-    return _ESCAPE.sub(r"\1", line)
+    # "_" inside a URL is part of it ("…/220315_%20…"), not emphasis
+    line = "".join(part if _URL.match(part) else _EMPHASIS.sub("", part)
+                   for part in _URL_SPLIT.split(line))
+    return _mend_urls(_ESCAPE.sub(r"\1", line))
+
+
+def _mend_urls(line: str) -> str:
+    """Take out the spaces a converter put into a URL where the PDF broke its line.
+
+    Converters that join a paragraph's lines themselves join them with a space, also inside
+    a URL: "https:// www.…", "…/overijssel/ sinterklaasintocht…", "…provincies %202022.pdf".
+    The rule is the one for lines broken inside a URL (`url_break`).
+    """
+    if "http" not in line and "www." not in line:
+        return line
+    out: list[str] = []
+    for token in line.split(" "):
+        if out and url_break(out[-1], token):
+            out[-1] += token
+        else:
+            out.append(token)
+    return " ".join(out)
