@@ -195,7 +195,9 @@ _TAKES_NUMBER = re.compile(
 _COUNTED = re.compile(
     r"(?:procent|miljoen|miljard|euro|keer|jaar|jaren|maanden|weken|dagen|uur|minuten|mensen"
     r"|personen|gemeenten|kinderen|meldingen|gevallen|stuks|km|kilometer|meter|uren|van|tot"
-    r"|en|of|t/m|x)\b", re.I)
+    r"|en|of|t/m|x"
+    r"|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
+    r"|december)\b", re.I)  # a number before a month is a day: "(ingezonden 1 februari 2024)"
 
 
 def _place(body: list[Line], number: str, earlier: list[list[Line]],
