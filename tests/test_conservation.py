@@ -133,3 +133,11 @@ def test_every_case_keeps_every_label(source: Path) -> None:
     """Text, markdown, PDF, XML and HTML cases: no label is lost, so strict does not refuse."""
     doc = parse(source.read_bytes(), source=str(source))
     assert not [i for i in doc.issues if "not accounted for" in i.message]
+
+
+def test_bare_question_numbers_are_labels_too() -> None:
+    """The Tweede Kamer's rendering numbers questions "1", "2" … on lines of their own."""
+    assert _labels("Vragen van het lid X (VVD) (ingezonden 1 maart 2024).", "1", "Klopt het?",
+                   "Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel", "", "2", "2",
+                   "Waarom?") == [(2, "vraag", ("1",)), (7, "vraag", ("2",))]
+    assert _labels("Vraag 1", "1", "2") == [(1, "vraag", ("1",))]  # labels: numbers are text

@@ -54,7 +54,9 @@ def reading() -> Iterator[Reading]:
 def labels_read(read: Reading) -> list[Seen]:
     """The labels in what a front-end read."""
     if read.lines:
-        return [seen for n, text in read.lines if (seen := _line_label(n, text))]
+        found = [seen for n, text in read.lines if (seen := _line_label(n, text))]
+        return found if any(s.label.kind == "vraag" for s in found) else (
+            found + _bare_numbers(read.lines))
     found: list[Seen] = []
     for ex in read.extractions:
         for block in ex.blocks:
@@ -76,6 +78,26 @@ def _line_label(line: int | None, text: str) -> Seen | None:
     if tag is None:
         return None
     return Seen(line, tag, printed.strip())
+
+
+def _bare_numbers(lines: list[tuple[int, str]]) -> list[Seen]:
+    """The Tweede Kamer's own rendering numbers questions "1", "2", … on lines of their own.
+
+    As the text front-end reads them: only in a source without "Vraag N" labels, only after
+    the "(ingezonden …)" sentence, and only a run 1, 2, 3 … of at least two.
+    """
+    start = next((k for k, (_, text) in enumerate(lines) if "ingezonden" in text), None)
+    if start is None:
+        return []
+    found: list[Seen] = []
+    after_footer = False  # a page number follows the running footer: it is no question
+    for n, raw in lines[start + 1:]:
+        text = raw.strip()
+        if text == str(len(found) + 1) and not after_footer:
+            number = str(len(found) + 1)
+            found.append(Seen(n, Label("vraag", (number,), number), number))
+        after_footer = text.endswith("Aanhangsel") or (after_footer and not text)
+    return found if len(found) >= 2 else []
 
 
 def _glued(line: int | None, text: str) -> list[Seen]:
