@@ -53,11 +53,11 @@ def reading() -> Iterator[Reading]:
 
 def labels_read(read: Reading) -> list[Seen]:
     """The labels in what a front-end read."""
+    found: list[Seen] = []
     if read.lines:
         found = [seen for n, text in read.lines if (seen := _line_label(n, text))]
         return found if any(s.label.kind == "vraag" for s in found) else (
             found + _bare_numbers(read.lines))
-    found: list[Seen] = []
     for ex in read.extractions:
         for block in ex.blocks:
             if block.label is not None:
