@@ -45,14 +45,14 @@ def split_footnotes(page: list[Line], first: int, earlier: list[list[Line]],
             weak = paragraph or bool(_CITED.search(" ".join(t for _, t in body[index:index + 3])))
             since = searched.get((number, weak), 0)
             searched[(number, weak)] = index
-            if _place(body[:index], str(number), earlier, body, weak=weak, since=since):
+            if _place(body, str(number), earlier, weak=weak, since=since, end=index):
                 end = (next((j for j in range(index, len(body)) if not body[j][1]), len(body))
                        if paragraph else _run_end(body, index, number))
                 # a label line is never footnote text
                 end = next((j for j in range(index + 1, end) if label(body[j][1])), end)
                 found = _read_notes(body[index:end], number)
                 for n in list(found)[1:]:
-                    _place(body[:index], n, earlier, body)
+                    _place(body, n, earlier, end=index)
                 notes.update(found)
                 del body[index:end]
                 continue
@@ -71,30 +71,41 @@ def _numbered(page: list[Line], first: int) -> list[Line]:
     page first and then their texts, one line each ("1", "2" / "Kamerstuk …", "Kamerstuk …").
     Only numbers that continue the document's footnote numbering are taken.
     """
+    following = [0] * (len(page) + 1)  # non-empty lines from k on
+    nxt = [len(page)] * (len(page) + 1)  # the first non-empty line from k on
+    for k in range(len(page) - 1, -1, -1):
+        following[k] = following[k + 1] + bool(page[k][1])
+        nxt[k] = k if page[k][1] else nxt[k + 1]
     out: list[Line] = []
     expected, index = first, 0
     while index < len(page):
+        if page[index][1] != str(expected):
+            out.append(page[index])
+            index += 1
+            continue
         run: list[Line] = []
         j = index
         while j < len(page) and (page[j][1] == str(expected + len(run)) or not page[j][1]):
             if page[j][1]:
                 run.append(page[j])
             j += 1
-        texts = [k for k in range(j, len(page)) if page[k][1]]
-        if not run or not texts or page[texts[0]][1].isdigit() or label(page[texts[0]][1]):
+        text_at = nxt[j]
+        if (text_at == len(page) or page[text_at][1].isdigit()
+                or label(page[text_at][1])):
             out.append(page[index])
             index += 1
             continue
-        if len(run) > 1 and len(texts) == len(run):  # numbers first, then one text each
+        if len(run) > 1 and following[j] == len(run):  # numbers first, then one text each
+            texts = [k for k in range(j, len(page)) if page[k][1]]
             out.extend((n, f"{t} {page[k][1]}") for (n, t), k in zip(run, texts, strict=True))
             return out
         if len(run) > 1:  # cannot pair them: leave the lines as printed
             out.extend(page[index:j])
             index = j
             continue
-        out.append((run[0][0], f"{run[0][1]} {page[texts[0]][1]}"))
+        out.append((run[0][0], f"{run[0][1]} {page[text_at][1]}"))
         expected += 1
-        index = texts[0] + 1
+        index = text_at + 1
     return out
 
 
@@ -151,7 +162,8 @@ def _bottom_block(page: list[Line], first: int, earlier: list[list[Line]],
     glued to a year), and the footnote is then reported as having no marker.
     """
     starts = [i for i, (_, t) in enumerate(page) if t and _starts(t, first)]
-    for start in reversed(starts):
+    # the run sits at the bottom: only the last few candidates are tried (linear time)
+    for start in reversed(starts[-_CANDIDATES:]):
         # a label line is never footnote text: the run ends there and the rest is body
         end = next((j for j in range(start, len(page)) if label(page[j][1])), len(page))
         notes = _read_notes(page[start:end], first)
@@ -162,6 +174,9 @@ def _bottom_block(page: list[Line], first: int, earlier: list[list[Line]],
                 _place(body, n, earlier)
             return body + page[end:], notes
     return page, {}
+
+_CANDIDATES = 20
+
 
 def _read_notes(lines: list[Line], first: int) -> dict[str, str]:
     notes: dict[str, list[str]] = {}
@@ -200,33 +215,35 @@ _COUNTED = re.compile(
     r"|december)\b", re.I)  # a number before a month is a day: "(ingezonden 1 februari 2024)"
 
 
-def _place(body: list[Line], number: str, earlier: list[list[Line]],
-           target: list[Line] | None = None, weak: bool = True, since: int = 0) -> bool:
+def _place(body: list[Line], number: str, earlier: list[list[Line]], weak: bool = True,
+           since: int = 0, end: int | None = None) -> bool:
     """Replace the first marker for footnote ``number`` by a marker token; True if found.
 
-    ``body`` is searched (then the previous page); a hit is written back into ``target``
-    when ``body`` is a copy of its first lines. ``weak`` allows a number standing alone
-    between words to count as the marker. ``since`` > 0 says the lines before it and the
-    previous page were searched in vain already (so the work stays linear).
+    ``body[:end]`` is searched (then the previous page), and the hit is written into it.
+    ``weak`` allows a number standing alone between words to count as the marker. ``since``
+    > 0 says the lines before it and the previous page were searched in vain already, so
+    trying one footnote number at many lines stays linear in the length of the page.
     """
     token = marker(number)
-    pages = [body] if since else [body, *earlier[-1:]]
-    for lines in pages:
-        if any(token in t for _, t in lines[since if lines is body else 0:]):
+    end = len(body) if end is None else end
+    pages: list[tuple[list[Line], int, int]] = [(body, since, end)]
+    if not since:
+        pages += [(lines, 0, len(lines)) for lines in earlier[-1:]]
+    for lines, first, last in pages:
+        if any(token in lines[i][1] for i in range(first, last)):
             return True
     for patterns in (_STRONG, (_WEAK,)) if weak else (_STRONG,):
-        for lines in pages:
-            start = max((i for i, (_, t) in enumerate(lines) if "\ue001" in t), default=0)
-            start = max(start, since) if lines is body else start
-            for i in range(start, len(lines)):
+        for lines, first, last in pages:
+            # after the last marker placed: markers come in the order of their numbers
+            start = max((i for i in range(first, last) if "\ue001" in lines[i][1]),
+                        default=first)
+            for i in range(start, last):
                 n, text = lines[i]
                 if label(text) is not None:
                     continue
                 hit = _first_hit(text, number, patterns)
                 if hit is not None:
                     lines[i] = (n, text[:hit[0]] + token + text[hit[1]:])
-                    if target is not None and lines is body:
-                        target[i] = lines[i]
                     return True
     return False
 

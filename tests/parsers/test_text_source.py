@@ -253,6 +253,18 @@ def test_parse_time_grows_linearly_with_the_paragraph() -> None:
     assert large < 8 * small + 0.05  # 4 times the lines: linear ≈ 4×, quadratic ≈ 16×
 
 
+def _lines_like_footnotes(lines: int) -> bytes:
+    body = "".join(f"1 regel die begint als voetnoot {i}\n" for i in range(lines))
+    return (HEAD + "Vraag 1\nKlopt het?\n" + body).encode()
+
+
+def test_many_lines_that_look_like_footnotes_take_linear_time() -> None:
+    """Each line "1 …" is tried as footnote 1: lines searched in vain are not searched again."""
+    small = _seconds(_lines_like_footnotes(2000))
+    large = _seconds(_lines_like_footnotes(8000))
+    assert large < 8 * small + 0.05
+
+
 def test_a_text_over_the_size_limit_is_refused() -> None:
     from kv2rdf.parsers._text import MAX_TEXT_BYTES
 
