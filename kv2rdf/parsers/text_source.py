@@ -8,6 +8,10 @@ Extracted text keeps the page furniture and the footnotes of the PDF. Rules, fro
 * Footnote texts sit at the bottom of a page, numbered on from the previous page ("1 Kamerstuk
   36 200 IV, nr. 25."). A run of such lines counts as footnotes only when the text above it
   holds the marker ("gesteld? 1", "motie?1", "ingezonden. 2 Zoals", "3Toekomstige").
+* Converters of the Word version print markers in brackets ("motie[1];") and the footnotes
+  at the end ("[1] Kamerstuk …"); Word's own "save as text" prints them as plain digits.
+* A label line ("Vraag 2", "Antwoord 2") always ends a run of footnote lines; the running
+  footer ends a page whether its page number is on the same line or the next.
 * Paragraphs are not separated by blank lines in extracted text: a line that ends a sentence
   while the next word would still have fitted on it ends a paragraph.
 """
@@ -94,11 +98,17 @@ def _pages(lines: list[Line]) -> tuple[list[list[Line]], list[str]]:
             elif inline := INLINE.match(text):
                 pages[-1].extend([(number, inline["label"]), (number, inline["text"])])
             else:
+                text = _BRACKET_NOTE.sub(r"\1 ", text)
+                text = _BRACKET_REF.sub(lambda m: marker(m.group(1)), text)
                 pages[-1].append((number, _SUPERSCRIPT.sub(_superscript_marker, text)))
             after_footer = after_footer and not text
     return [p for p in pages if any(t for _, t in p)], furniture
 
 
+# converters of Word documents (pandoc, LibreOffice) print footnote references in brackets
+# after their word ("afgewogen[1];") and the footnotes at the end ("[1] Kamerstuk …")
+_BRACKET_REF = re.compile(r"(?<=[^\s\[])\[(\d{1,3})\]")
+_BRACKET_NOTE = re.compile(r"^\[(\d{1,3})\]\s*(?=\S)")
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT = re.compile(r"(?<![0-9])(?<!\bm)(?<!km|cm|mm)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 

@@ -292,3 +292,15 @@ def test_accents_split_from_their_letter_are_recombined() -> None:
     assert clean("Kostic´ (PvdD)") == "Kostić (PvdD)"
     assert clean("Yes¸ilgöz") == "Yeşilgöz"
     assert clean("Kostic\u0301") == "Kostić"  # combining accent → NFC
+
+
+def test_word_documents_converted_to_text_with_bracketed_footnotes() -> None:
+    """pandoc or LibreOffice: "afgewogen[1];" in the text, "[1] Kamerstuk …" at the end."""
+    doc = parse(HEAD + REPLY + "Vraag 1\nHoe rijmt u dat met de motie[1]; en met de brief?[2]\n"
+                "Antwoord 1\nZie artikel [3] van de wet.\n[1] Kamerstuk 36 410 VIII, nr. 106\n"
+                "[2] Kamerstuk 36 410 VIII, nr. 82\n")
+    assert doc.questions[0].text == "Hoe rijmt u dat met de motie; en met de brief?"
+    assert [(f.number, f.text) for f in doc.questions[0].footnotes] == [
+        ("1", "Kamerstuk 36 410 VIII, nr. 106"), ("2", "Kamerstuk 36 410 VIII, nr. 82")]
+    assert doc.answers[0].text == "Zie artikel [3] van de wet."
+    assert doc.issues == ()
