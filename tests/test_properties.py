@@ -2,8 +2,8 @@
 
 Each example takes a real text or markdown source (the renditions of the corpus PDFs, the
 text and markdown cases, the examples) and damages it the way careless copying and converters
-do: page breaks and footers deleted, paragraphs or blank lines deleted, lines doubled, moved
-and shuffled. The parse must then either refuse with kv2rdf's own error (exit 2), or give a
+do: page breaks and footers deleted, paragraphs or blank lines deleted, lines doubled, moved,
+shuffled or run together, and label lines put anywhere (in a footnote run, a footer, a header). The parse must then either refuse with kv2rdf's own error (exit 2), or give a
 document in which every label line of the damaged text ("Vraag 4", "## Antwoord 2", "**Vraag
 1**") is an item, or is named by an issue on its line. With ``strict`` no issue is allowed.
 """
@@ -57,6 +57,10 @@ def _damage(lines: list[str], op: str, at: int, size: int, seed: int) -> list[st
         block, rest = lines[i:i + size], lines[:i] + lines[i + size:]
         j = (at // 11) % (len(rest) + 1)
         return rest[:j] + block + rest[j:]
+    if op == "insert label":  # anywhere: in a footnote run, a header, a page footer
+        return lines[:i] + [f"{'Vraag' if seed % 2 else 'Antwoord'} {size}"] + lines[i:]
+    if op == "join":  # a converter that lost a line break
+        return lines[:i] + [" ".join(lines[i:i + 2])] + lines[i + 2:]
     window = lines[i:i + size]
     random.Random(seed).shuffle(window)
     return lines[:i] + window + lines[i + size:]
@@ -64,7 +68,7 @@ def _damage(lines: list[str], op: str, at: int, size: int, seed: int) -> list[st
 
 OPS = st.lists(st.tuples(
     st.sampled_from(["page breaks", "footers", "paragraph", "blank lines", "duplicate", "move",
-                     "shuffle"]),
+                     "shuffle", "insert label", "join"]),
     st.integers(0, 10**6), st.integers(1, 12), st.integers(0, 1000)), min_size=1, max_size=4)
 
 
