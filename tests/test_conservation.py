@@ -141,3 +141,15 @@ def test_bare_question_numbers_are_labels_too() -> None:
                    "Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel", "", "2", "2",
                    "Waarom?") == [(2, "vraag", ("1",)), (7, "vraag", ("2",))]
     assert _labels("Vraag 1", "1", "2") == [(1, "vraag", ("1",))]  # labels: numbers are text
+
+
+def test_a_footnote_without_marker_is_reported_at_the_footnote_line() -> None:
+    """"NIS24" hides marker 4: the warning (and the strict error) point at the footnote."""
+    source = HERE / "renditions" / "ah-tk-20232024-1178" / "pypdf.txt"
+    line = 1 + next(i for i, t in enumerate(source.read_text(encoding="utf-8").split("\n"))
+                    if t.startswith("4 Richtlijn"))
+    doc = parse(source.read_bytes(), source="pypdf.txt")
+    assert [i.line for i in doc.issues if "footnote 4 has no marker" in i.message] == [line]
+    with pytest.raises(ParseError) as info:
+        parse(source.read_bytes(), source="pypdf.txt", strict=True)
+    assert str(info.value).startswith(f"pypdf.txt:{line}: footnote 4 has no marker")

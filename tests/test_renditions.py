@@ -146,5 +146,8 @@ def test_rendition_gives_the_pdf_model(document: str, name: str) -> None:
     for fact, reason in allowed.items():
         if reason == GLUED and fact.startswith("note "):
             number = fact.removeprefix("note ")
-            assert any(f"footnote {number} has no marker" in i.message for i in doc.issues), \
-                f"{name}: the lost marker of footnote {number} is not reported"
+            warned = [i for i in doc.issues if f"footnote {number} has no marker" in i.message]
+            assert warned, f"{name}: the lost marker of footnote {number} is not reported"
+            # the warning names the line the footnote text starts on
+            line = path.read_text(encoding="utf-8").split("\n")[(warned[0].line or 0) - 1]
+            assert line.lstrip().startswith(number), (warned[0], line)

@@ -10,7 +10,7 @@ import importlib
 from collections.abc import Callable
 from typing import Protocol
 
-from kv2rdf.errors import UnknownFormatError
+from kv2rdf.errors import ParseError, UnknownFormatError
 from kv2rdf.formats import SourceFormat, detect
 from kv2rdf.model import Document
 
@@ -55,5 +55,12 @@ def parse(data: bytes, *, fmt: SourceFormat | None = None, source: str = "<bytes
 
     fmt = fmt or detect(data, source)
     with _conservation.reading() as read:
-        doc = parser_for(fmt)(data, source=source, strict=strict)
+        try:
+            doc = parser_for(fmt)(data, source=source, strict=strict)
+        except ParseError as exc:
+            located = _conservation.locate_error(exc, read)
+            if located is exc:
+                raise
+            raise located from exc
+    doc = _conservation.locate(doc, read)
     return _conservation.check(doc, _conservation.labels_read(read), strict=strict)

@@ -68,6 +68,8 @@ class Extraction:
     furniture: str = ""
     digest: str | None = None
     issues: list[Issue] = field(default_factory=list)
+    #: the source line each footnote text starts on, where the front-end knows it
+    footnote_lines: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         reading = READING.get()

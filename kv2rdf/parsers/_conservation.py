@@ -132,6 +132,39 @@ def unaccounted(doc: Document, labels: list[Seen]) -> list[tuple[Seen, str]]:
     return missing
 
 
+_ABOUT_NOTE = re.compile(r"^footnote (\w+) ")
+
+
+def locate(doc: Document, read: Reading) -> Document:
+    """Give a warning about a footnote ("footnote 4 has no marker …") the footnote's line.
+
+    The assembler does not know where a footnote text was; the text front-end does.
+    """
+    lines: dict[str, int] = {}
+    for ex in read.extractions:
+        lines.update(ex.footnote_lines)
+    if not lines or not any(i.line is None for i in doc.issues):
+        return doc
+    issues = []
+    for issue in doc.issues:
+        m = _ABOUT_NOTE.match(issue.message) if issue.line is None else None
+        if m and m[1] in lines:
+            issue = Issue(issue.source, lines[m[1]], issue.message)
+        issues.append(issue)
+    return dataclasses.replace(doc, issues=tuple(issues))
+
+
+def locate_error(exc: ParseError, read: Reading) -> ParseError:
+    """The same error with the footnote's line, when it is about a footnote and had none."""
+    m = _ABOUT_NOTE.match(exc.message)
+    if exc.line is not None or m is None:
+        return exc
+    for ex in read.extractions:
+        if m[1] in ex.footnote_lines:
+            return ParseError(exc.source, ex.footnote_lines[m[1]], exc.message)
+    return exc
+
+
 def check(doc: Document, labels: list[Seen], *, strict: bool = False) -> Document:
     """Report every label of the source that the document does not account for.
 

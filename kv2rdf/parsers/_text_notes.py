@@ -40,7 +40,7 @@ def split_footnotes(page: list[Line], first: int, earlier: list[list[Line]],
     searched: dict[tuple[int, bool], int] = {}  # lines already searched in vain for a marker
     while index < len(body):
         number = first + len(notes)
-        if _starts(body[index][1], number):
+        if note_start(body[index][1], number):
             paragraph = not body[index - 1][1]
             weak = paragraph or bool(_CITED.search(" ".join(t for _, t in body[index:index + 3])))
             since = searched.get((number, weak), 0)
@@ -131,7 +131,7 @@ def _run_end(body: list[Line], start: int, number: int) -> int:
     previous = body[start][1]
     while index < len(body):
         text = body[index][1]
-        if _starts(text, expected):
+        if note_start(text, expected):
             expected, wrapped = expected + 1, 1
         elif (not text or label(text) or _COMPLETE.search(previous) or wrapped >= 4
               or len(previous) < 0.6 * width or _body_like(text, width)):
@@ -148,7 +148,8 @@ def _body_like(text: str, width: int) -> bool:
     return text[:1].isupper() and 0.8 * width <= len(text) <= 1.05 * width
 
 
-def _starts(text: str, number: int) -> bool:
+def note_start(text: str, number: int) -> bool:
+    """True when ``text`` starts the text of footnote ``number`` ("3 Kamerstuk …")."""
     m = _NOTE_START.match(text)
     return m is not None and int(m[1]) == number
 
@@ -161,7 +162,7 @@ def _bottom_block(page: list[Line], first: int, earlier: list[list[Line]],
     page a short run is taken even when that marker was lost ("20231 heb": the superscript
     glued to a year), and the footnote is then reported as having no marker.
     """
-    starts = [i for i, (_, t) in enumerate(page) if t and _starts(t, first)]
+    starts = [i for i, (_, t) in enumerate(page) if t and note_start(t, first)]
     # the run sits at the bottom: only the last few candidates are tried (linear time)
     for start in reversed(starts[-_CANDIDATES:]):
         # a label line is never footnote text: the run ends there and the rest is body

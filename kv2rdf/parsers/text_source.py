@@ -29,7 +29,7 @@ from kv2rdf.parsers._blocks import MARKER, Block, Extraction, marker, read_lines
 from kv2rdf.parsers._labels import INLINE, label
 from kv2rdf.parsers._references import references
 from kv2rdf.parsers._text import TERMINAL, clean, decode, join_lines
-from kv2rdf.parsers._text_notes import Line, split_footnotes
+from kv2rdf.parsers._text_notes import Line, note_start, split_footnotes
 
 _FURNITURE_ITEM = (
     r"(?:(?:ah|kv|h)[- ](?:tk|ek)[- ]\d{4}(?:\d{4}|Z\d{5})(?:[- ]\d+)?(?:-[a-z0-9]+)?"
@@ -61,6 +61,7 @@ def parse_lines(lines: list[Line], *, source: str, source_format: str, strict: b
     _number_labels(pages)
     footnotes: dict[str, Footnote] = {}
     footnote_pages: dict[str, int] = {}
+    footnote_lines: dict[str, int] = {}
     bodies: list[list[Line]] = []
     for number, page in enumerate(pages, start=1):
         body, notes = split_footnotes(page, len(footnotes) + 1, bodies,
@@ -68,12 +69,16 @@ def parse_lines(lines: list[Line], *, source: str, source_format: str, strict: b
         for n, text in notes.items():
             footnotes[n] = Footnote(n, text, references(text))
             footnote_pages[n] = number
+            # the last line on the page that starts it ("4 Richtlijn …", or "4" on its own)
+            at = [line for line, t in page if t == n or note_start(t, int(n))]
+            if at:
+                footnote_lines[n] = at[-1]
         bodies.append(body)
     blocks = list(_blocks(bodies))
     if len(bodies) == 1:  # no page breaks in the source: page numbers would say nothing
         blocks = [dataclasses.replace(b, pages=()) for b in blocks]
     ex = Extraction(source, source_format, blocks, footnotes, footnote_pages,
-                    "\n".join(furniture), digest)
+                    "\n".join(furniture), digest, footnote_lines=footnote_lines)
     return assemble(ex, strict=strict)
 
 
