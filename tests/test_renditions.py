@@ -8,7 +8,8 @@ answers (labels, question numbers, text), askers, addressees, dates, footnotes (
 text) and the item each footnote belongs to.
 
 Where a rendition really lacks something the PDF has, `LOSSES` lists the exact facts that
-differ, each with the reason; a loss of a footnote marker must also be reported by the parse.
+differ, each with the reason; a lost footnote marker or a list item printed apart from its
+bullet must also be reported by the parse, with the line.
 A fact that differs and is not listed fails, and so does a listed fact that no longer differs
 (the list stays exact).
 """
@@ -143,6 +144,8 @@ def test_rendition_gives_the_pdf_model(document: str, name: str) -> None:
     assert diff == set(allowed), f"listed losses that no longer differ: {set(allowed) - diff}"
     # every question of the PDF is there, and every loss of a marker is reported
     assert got["question numbers"] == expected["question numbers"]
+    if ORDER in allowed.values():  # the moved list items are reported, with their lines
+        assert any("list bullet without its text" in i.message and i.line for i in doc.issues)
     for fact, reason in allowed.items():
         if reason == GLUED and fact.startswith("note "):
             number = fact.removeprefix("note ")

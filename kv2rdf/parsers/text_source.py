@@ -23,7 +23,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 
-from kv2rdf.model import Document, Footnote
+from kv2rdf.model import Document, Footnote, Issue
 from kv2rdf.parsers._assemble import assemble
 from kv2rdf.parsers._blocks import MARKER, Block, Extraction, marker, read_lines
 from kv2rdf.parsers._labels import INLINE, label
@@ -58,6 +58,8 @@ def parse_lines(lines: list[Line], *, source: str, source_format: str, strict: b
     """Parse numbered source lines (already free of markup) into a document."""
     read_lines(lines)
     pages, furniture = _pages(lines)
+    issues = [Issue(source, n, "a list bullet without its text: the converter printed the item "
+                    "elsewhere, so the list may be out of order") for n in _empty_bullets(pages)]
     _number_labels(pages)
     footnotes: dict[str, Footnote] = {}
     footnote_pages: dict[str, int] = {}
@@ -78,7 +80,7 @@ def parse_lines(lines: list[Line], *, source: str, source_format: str, strict: b
     if len(bodies) == 1:  # no page breaks in the source: page numbers would say nothing
         blocks = [dataclasses.replace(b, pages=()) for b in blocks]
     ex = Extraction(source, source_format, blocks, footnotes, footnote_pages,
-                    "\n".join(furniture), digest, footnote_lines=footnote_lines)
+                    "\n".join(furniture), digest, issues, footnote_lines=footnote_lines)
     return assemble(ex, strict=strict)
 
 
@@ -114,6 +116,28 @@ def _pages(lines: list[Line]) -> tuple[list[list[Line]], list[str]]:
 # after their word ("afgewogen[1];") and the footnotes at the end ("[1] Kamerstuk …")
 _BRACKET_REF = re.compile(r"(?<=[^\s\[])\[(\d{1,3})\]")
 _BRACKET_NOTE = re.compile(r"^\[(\d{1,3})\]\s*(?=\S)")
+def _empty_bullets(pages: list[list[Line]]) -> list[int]:
+    """Lines that hold only a list bullet ("•", or "–" beside "– item" lines) with no item.
+
+    A bullet on a line of its own followed by its text is how PyMuPDF prints a list item;
+    followed by nothing, another bullet or a label, it lost its text: pdfminer prints it so
+    when its layout analysis puts the item in another text box, sometimes before the label
+    of the section (the text moves there).
+    """
+    found = []
+    for page in pages:
+        texts = [t for _, t in page]
+        for i, (n, text) in enumerate(page):
+            after = texts[i + 1] if i + 1 < len(texts) else ""
+            beside = texts[max(i - 1, 0):i] + [after]
+            bullet = text in ("•", "●", "▪", "◦") or (
+                text == "–" and any(t.startswith("– ") or t == "–" for t in beside))
+            if bullet and (not after or after.startswith(_BULLETS) or after in ("•", "–")
+                           or label(after)):
+                found.append(n)
+    return found
+
+
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT = re.compile(r"(?<![0-9])(?<!\bm)(?<!km|cm|mm)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 

@@ -304,3 +304,15 @@ def test_word_documents_converted_to_text_with_bracketed_footnotes() -> None:
         ("1", "Kamerstuk 36 410 VIII, nr. 106"), ("2", "Kamerstuk 36 410 VIII, nr. 82")]
     assert doc.answers[0].text == "Zie artikel [3] van de wet."
     assert doc.issues == ()
+
+
+def test_a_bullet_without_its_item_is_reported() -> None:
+    """pdfminer can print the text of a list item elsewhere, leaving its bullet alone."""
+    doc = parse(HEAD + REPLY + "Vraag 1\nWelke criteria?\n\nToegankelijkheid\n\nAntwoord 1\n"
+                "Deze:\n• Kwaliteit\n•\n• Spreiding\n")
+    assert [(i.line, i.message.split(":")[0]) for i in doc.issues] == [
+        (12, "a list bullet without its text")]
+    pymupdf = parse(HEAD + REPLY + "Vraag 1\nWelke criteria?\nAntwoord 1\nDeze:\n•\nKwaliteit\n"
+                    "•\nSpreiding\n")
+    assert pymupdf.issues == ()  # PyMuPDF prints the bullet, then its item
+    assert pymupdf.answers[0].text == "Deze:\n\n• Kwaliteit\n\n• Spreiding"
