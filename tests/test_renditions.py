@@ -65,10 +65,10 @@ def _lost(doc: str, name: str, reason: str, facts: list[str]) -> None:
 _lost("ah-tk-20232024-1076", "pdftotext.txt", HYPHEN, ["note 2"])  # "zwartepieten"
 _lost("ah-tk-20232024-1076", "pymupdf4llm.md", HYPHEN, ["note 2"])
 _lost("ah-tk-20232024-1178", "pdfminer.txt", ORDER, ["answer 6", "answer 8", "answer 9"])
-# page 4 prints the numbers 9, 11, 12 before their texts and 10 after them: the texts of
-# 9–12 cannot be told apart, and the numbering lost there hides 13–15 on the next page
-_lost("ah-tk-20232024-1178", "pdftotext.txt", COLUMNS,
-      ["answer 8", "answer 9", *(f"note {n}" for n in range(9, 16))])
+# page 4 prints "9" text-of-9 text-of-10 "11" text "12" text "10": the text of 10 cannot be
+# told from that of 9, so footnote 10 is left out (reported) and its marker stays a digit
+_lost("ah-tk-20232024-1178", "pdftotext.txt", COLUMNS, ["answer 7", "note 9", "note 10"])
+_lost("ah-tk-20232024-1178", "pdftotext.txt", HYPHEN, ["answer 8", "note 15"])
 _lost("ah-tk-20232024-1178", "pymupdf4llm.md", MDLIST, ["answer 6"])
 _lost("ah-tk-20232024-1178", "pymupdf4llm.md", HYPHEN, ["answer 8", "note 15"])
 _lost("ah-tk-20232024-1292", "pymupdf4llm.md", BULLET, ["answer 6"])
@@ -146,6 +146,8 @@ def test_rendition_gives_the_pdf_model(document: str, name: str) -> None:
     assert got["question numbers"] == expected["question numbers"]
     if ORDER in allowed.values():  # the moved list items are reported, with their lines
         assert any("list bullet without its text" in i.message and i.line for i in doc.issues)
+    if COLUMNS in allowed.values():  # so is a footnote number left without its text
+        assert any("footnote number printed apart" in i.message and i.line for i in doc.issues)
     for fact, reason in allowed.items():
         if reason == GLUED and fact.startswith("note "):
             number = fact.removeprefix("note ")

@@ -26,15 +26,18 @@ _NOTE_START = re.compile(r"^(\d{1,3})(?:\s+|(?=[A-Z«(\"']))(\S.*)$")
 
 
 def split_footnotes(page: list[Line], first: int, earlier: list[list[Line]],
-                    paged: bool = False) -> tuple[list[Line], dict[str, str]]:
+                    paged: bool = False, orphans: list[int] | None = None
+                    ) -> tuple[list[Line], dict[str, str]]:
     """Take the footnote texts out of a page and mark where they are referenced.
 
     In a source with pages (form feeds, separators or page furniture) footnotes are a run at
     the bottom of the page, which may contain blank lines. Without pages they are paragraphs
     of their own wherever the converter put them, or a run of lines between the last line of
-    one page and the first of the next (see `_run_end`).
+    one page and the first of the next (see `_run_end`). The source lines of footnote
+    numbers found without any text (see `_numbered`) are added to ``orphans``.
     """
-    body = _numbered(list(page), first) if paged else list(page)
+    loose: set[int] = set()
+    body = _numbered(list(page), first, loose, orphans) if paged else list(page)
     notes: dict[str, str] = {}
     index = len(body) if paged else 1
     searched: dict[tuple[int, bool], int] = {}  # lines already searched in vain for a marker
@@ -59,17 +62,22 @@ def split_footnotes(page: list[Line], first: int, earlier: list[list[Line]],
         index += 1
     if not paged:
         return body, notes
-    body, bottom = _bottom_block(body, first, earlier, paged)
+    body, bottom = _bottom_block(body, first, earlier, paged, loose)
     return body, bottom
 
 
-def _numbered(page: list[Line], first: int) -> list[Line]:
+def _numbered(page: list[Line], first: int, loose: set[int],
+              orphans: list[int] | None = None) -> list[Line]:
     """Put footnote numbers printed on a line of their own back before their texts.
 
     Converters that keep the layout columns (pdftotext) print the number of a footnote on its
     own line, its text on the next ("1" / "Hart van Nederland, …"), or all the numbers of a
     page first and then their texts, one line each ("1", "2" / "Kamerstuk …", "Kamerstuk …").
-    Only numbers that continue the document's footnote numbering are taken.
+    Only numbers that continue the document's footnote numbering are taken, allowing a
+    few to be skipped after the first: the columns can come out of order ("9" text, "11"
+    text, "12" text, then a lone "10"). A number so printed without text is dropped and its
+    line added to ``orphans``; the lines made here are added to ``loose``, where
+    `_read_notes` accepts such a skip.
     """
     following = [0] * (len(page) + 1)  # non-empty lines from k on
     nxt = [len(page)] * (len(page) + 1)  # the first non-empty line from k on
@@ -78,14 +86,23 @@ def _numbered(page: list[Line], first: int) -> list[Line]:
         nxt[k] = k if page[k][1] else nxt[k + 1]
     out: list[Line] = []
     expected, index = first, 0
+    taken = False
     while index < len(page):
-        if page[index][1] != str(expected):
+        text = page[index][1]
+        value = int(text) if text.isdigit() and len(text) <= 3 else 0
+        if value and taken and expected - _SKIP <= value < expected and (
+                nxt[index + 1] == len(page) or page[nxt[index + 1]][1].isdigit()):
+            if orphans is not None:  # its text went to another number: it is lost
+                orphans.append(page[index][0])
+            index += 1
+            continue
+        if not value or not expected <= value <= expected + (_SKIP if taken else 0):
             out.append(page[index])
             index += 1
             continue
         run: list[Line] = []
         j = index
-        while j < len(page) and (page[j][1] == str(expected + len(run)) or not page[j][1]):
+        while j < len(page) and (page[j][1] == str(value + len(run)) or not page[j][1]):
             if page[j][1]:
                 run.append(page[j])
             j += 1
@@ -98,15 +115,20 @@ def _numbered(page: list[Line], first: int) -> list[Line]:
         if len(run) > 1 and following[j] == len(run):  # numbers first, then one text each
             texts = [k for k in range(j, len(page)) if page[k][1]]
             out.extend((n, f"{t} {page[k][1]}") for (n, t), k in zip(run, texts, strict=True))
+            loose.update(n for n, _ in run)
             return out
         if len(run) > 1:  # cannot pair them: leave the lines as printed
             out.extend(page[index:j])
             index = j
             continue
         out.append((run[0][0], f"{run[0][1]} {page[text_at][1]}"))
-        expected += 1
+        loose.add(run[0][0])
+        expected, taken = value + 1, True
         index = text_at + 1
     return out
+
+
+_SKIP = 3
 
 
 _COMPLETE = re.compile(r"[.)»”]$")
@@ -155,7 +177,8 @@ def note_start(text: str, number: int) -> bool:
 
 
 def _bottom_block(page: list[Line], first: int, earlier: list[list[Line]],
-                  paged: bool) -> tuple[list[Line], dict[str, str]]:
+                  paged: bool, loose: set[int] | None = None
+                  ) -> tuple[list[Line], dict[str, str]]:
     """Cut a run of footnote texts off the bottom of a page.
 
     The run must be announced by its first marker in the text above; at the bottom of a real
@@ -167,7 +190,7 @@ def _bottom_block(page: list[Line], first: int, earlier: list[list[Line]],
     for start in reversed(starts[-_CANDIDATES:]):
         # a label line is never footnote text: the run ends there and the rest is body
         end = next((j for j in range(start, len(page)) if label(page[j][1])), len(page))
-        notes = _read_notes(page[start:end], first)
+        notes = _read_notes(page[start:end], first, loose)
         body = page[:start]
         found = _place(body, str(first), earlier)
         if found or (paged and start == starts[-1] and end - start <= 4 * len(notes) + 4):
@@ -179,16 +202,22 @@ def _bottom_block(page: list[Line], first: int, earlier: list[list[Line]],
 _CANDIDATES = 20
 
 
-def _read_notes(lines: list[Line], first: int) -> dict[str, str]:
+def _read_notes(lines: list[Line], first: int, loose: set[int] | None = None
+                ) -> dict[str, str]:
+    """The footnotes in a run of lines, numbered on from ``first``.
+
+    A line in ``loose`` (a number put back before its text) may skip a few numbers.
+    """
     notes: dict[str, list[str]] = {}
-    expected = first
-    for _, text in lines:
+    expected, last = first, ""
+    for n, text in lines:
         m = _NOTE_START.match(text)
-        if m and int(m[1]) == expected:
+        top = expected + (_SKIP if loose and n in loose else 0)
+        if m and expected <= int(m[1]) <= top and m[1] not in notes:
             notes[m[1]] = [m[2]]
-            expected += 1
+            expected, last = int(m[1]) + 1, m[1]
         elif text and notes:
-            notes[str(expected - 1)].append(text)
+            notes[last].append(text)
     return {n: join_lines(parts) for n, parts in notes.items()}
 
 

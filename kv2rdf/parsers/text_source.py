@@ -65,9 +65,11 @@ def parse_lines(lines: list[Line], *, source: str, source_format: str, strict: b
     footnote_pages: dict[str, int] = {}
     footnote_lines: dict[str, int] = {}
     bodies: list[list[Line]] = []
+    orphans: list[int] = []
     for number, page in enumerate(pages, start=1):
-        body, notes = split_footnotes(page, len(footnotes) + 1, bodies,
-                                      paged=len(pages) > 1 or bool(furniture))
+        first = max((int(n) for n in footnotes if n.isdigit()), default=0) + 1
+        body, notes = split_footnotes(page, first, bodies,
+                                      paged=len(pages) > 1 or bool(furniture), orphans=orphans)
         for n, text in notes.items():
             footnotes[n] = Footnote(n, text, references(text))
             footnote_pages[n] = number
@@ -76,6 +78,9 @@ def parse_lines(lines: list[Line], *, source: str, source_format: str, strict: b
             if at:
                 footnote_lines[n] = at[-1]
         bodies.append(body)
+    issues += [Issue(source, n, "a footnote number printed apart from its text, which cannot "
+                     "be told apart from the texts around it (the converter's columns came out "
+                     "of order); that footnote is left out") for n in orphans]
     blocks = list(_blocks(bodies))
     if len(bodies) == 1:  # no page breaks in the source: page numbers would say nothing
         blocks = [dataclasses.replace(b, pages=()) for b in blocks]
