@@ -109,7 +109,9 @@ def test_markup_front_ends_are_scanned_too() -> None:
     read = Reading()
     read.extractions.append(Extraction(
         "x.pdf", "pdf", [Block("Vraag 1", 10, label=label("Vraag 1")), Block("Tekst?", 11)],
-        {"1": Footnote("1", "Kamerstuk 36 410 VIII, nr. 82 Vraag 2 Is bij u bekend dat?")}))
+        {"1": Footnote("1", "Kamerstuk 36 410 VIII, nr. 82 Waar het gaat om de code. Vraag 2 "
+                       "Is bij u bekend dat?"),
+         "2": Footnote("2", "Aanhangsel Handelingen II 2022/23, nr. 2345, Vraag 7 Zie ook")}))
     seen = _conservation.labels_read(read)
     assert [(s.line, s.printed) for s in seen] == [(10, "Vraag 1"), (None, "Vraag 2")]
     doc = _conservation.check(_doc("1"), seen)

@@ -25,9 +25,10 @@ from kv2rdf.model import Document, Issue, ReplyKind
 from kv2rdf.parsers._blocks import MARKER, READING, Reading
 from kv2rdf.parsers._labels import INLINE, NUMBERS, Label, label
 
-# a label run into the text of a footnote: "… nr. 82 Vraag 2 Is bij u bekend …"
-_GLUED = re.compile(r"(?<=\s)(?P<label>(?:Vraag|Vragen|Antwoord|Antwoorden)\s+" + NUMBERS
-                    + r")\s+(?=[A-Z«\"'])")
+# a label run into the text of a footnote, after a sentence: "… in Nederland. Vraag 2 Is bij
+# u bekend …" (a footnote citing "nr. 5, Vraag 12" of another document is not one)
+_GLUED = re.compile(r"(?<=[.?!»”)]\s)(?P<label>(?:Vraag|Vragen|Antwoord|Antwoorden)\s+"
+                    + NUMBERS + r")\s+(?=[A-Z«\"'])")
 _MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s*|>\s*|[-*+]\s+)?")
 
 
