@@ -10,7 +10,7 @@ import importlib
 from collections.abc import Callable
 from typing import Protocol
 
-from kv2rdf.errors import UnknownFormatError
+from kv2rdf.errors import ParseError, UnknownFormatError
 from kv2rdf.formats import SourceFormat, detect
 from kv2rdf.model import Document
 
@@ -46,6 +46,21 @@ def parser_for(fmt: SourceFormat) -> ParseFn:
 
 def parse(data: bytes, *, fmt: SourceFormat | None = None, source: str = "<bytes>",
           strict: bool = False) -> Document:
-    """Parse a Kamervragen document from bytes, detecting the format unless ``fmt`` is given."""
+    """Parse a Kamervragen document from bytes, detecting the format unless ``fmt`` is given.
+
+    Every parse ends with the conservation check (`_conservation`): a question or answer label
+    of the source that is not in the result is reported (an error with ``strict``).
+    """
+    from kv2rdf.parsers import _conservation
+
     fmt = fmt or detect(data, source)
-    return parser_for(fmt)(data, source=source, strict=strict)
+    with _conservation.reading() as read:
+        try:
+            doc = parser_for(fmt)(data, source=source, strict=strict)
+        except ParseError as exc:
+            located = _conservation.locate_error(exc, read)
+            if located is exc:
+                raise
+            raise located from exc
+    doc = _conservation.locate(doc, read)
+    return _conservation.check(doc, _conservation.labels_read(read), strict=strict)

@@ -8,6 +8,8 @@ line ("Vraag 3") and one per paragraph — plus the footnotes it found. `_assemb
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from kv2rdf.model import Footnote, Issue
@@ -66,6 +68,32 @@ class Extraction:
     furniture: str = ""
     digest: str | None = None
     issues: list[Issue] = field(default_factory=list)
+    #: the source line each footnote text starts on, where the front-end knows it
+    footnote_lines: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        reading = READING.get()
+        if reading is not None:  # what the conservation check scans (`_conservation`)
+            reading.extractions.append(self)
+
+
+@dataclass(slots=True)
+class Reading:
+    """What a front-end read while one source was parsed: its text lines, its extractions."""
+
+    lines: list[tuple[int, str]] = field(default_factory=list)
+    extractions: list[Extraction] = field(default_factory=list)
+
+
+#: The reading of the parse in progress (set by `kv2rdf.parsers.parse`), else None.
+READING: ContextVar[Reading | None] = ContextVar("kv2rdf_reading", default=None)
+
+
+def read_lines(lines: Iterable[tuple[int, str]]) -> None:
+    """Record the numbered text lines a front-end read, for the conservation check."""
+    reading = READING.get()
+    if reading is not None:
+        reading.lines.extend(lines)
 
 
 Paragraphs = list[tuple[str, int | None]]  # text and source line, as the markup bounds them

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NUM = r"\d{1,3}[a-z]?"
+_NUM = r"\d{1,4}[a-z]?(?!\d)"
 NUMBERS = _NUM + r"(?:\s*(?:,|en|t/m|tot\s+en\s+met|[-–])?\s*" + _NUM + r")*"
 _LABEL = re.compile(
     r"^(?P<kind>Vraag|Vragen|Antwoord|Antwoorden|VRAAG|ANTWOORD)"

@@ -3,7 +3,10 @@
 Facts this module relies on:
 
 * PDF text extraction leaves spacing accents after the letter they belong to
-  ("Yes¸ilgöz" for "Yeşilgöz", "Kostic´" for "Kostić"); they are recombined.
+  ("Yes¸ilgöz" for "Yeşilgöz", "Kostic´" for "Kostić"), sometimes a space apart ("Kostic ´");
+  they are recombined and the text put in NFC.
+* A text source over `MAX_TEXT_BYTES` (10 MB) is refused: the longest published Kamervragen
+  are well under 1 MB as text.
 * Dates are printed in Dutch ("15 februari 2024", sometimes "13-02-2024").
 * A word split at a line end ("Omgangsvor-" / "men") is joined without the hyphen, while a
   real hyphen stays ("GroenLinks-PvdA", "ICT-infrastructuur", "data-uitvraag").
@@ -29,6 +32,10 @@ _SPACING_ACCENTS = {
     "\u02db": "\u0328",  # ogonek
 }
 _ACCENT_RE = re.compile(r"(?<=[A-Za-z])([" + "".join(_SPACING_ACCENTS) + r"])")
+# an accent set apart from its letter by a space ("Kostic ´ (PvdD)", "c ́"), before a space,
+# a sign or the line end: it still belongs to the letter
+_LOOSE_ACCENT = re.compile(r"(?<=[A-Za-z]) ([" + "".join(_SPACING_ACCENTS)
+                           + r"\u0300-\u036f])(?=[\s(),.;:!?]|$)")
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
                             "\ufb04": "ffl", "\u00ad": "", "\u200b": "", "\ufeff": ""})
 
@@ -44,7 +51,8 @@ def clean(text: str) -> str:
     """
     text = re.sub(r"^(\s*)(?:[\x80-\x9f]|\(cid:\d+\))\s*", r"\1• ", text)
     text = _CONTROL.sub("", re.sub(r"\(cid:\d+\)", "", text))
-    text = _ACCENT_RE.sub(lambda m: _SPACING_ACCENTS[m.group(1)], text.translate(_LIGATURES))
+    text = _LOOSE_ACCENT.sub(r"\1", text.translate(_LIGATURES))
+    text = _ACCENT_RE.sub(lambda m: _SPACING_ACCENTS[m.group(1)], text)
     text = unicodedata.normalize("NFC", text)
     return text.replace("\u00a0", " ").replace("\u2009", " ").replace("\t", " ")
 
@@ -96,30 +104,58 @@ _URL_BREAK_START = ("%", "/", "?", "&", "=", "#")
 
 
 def join_lines(lines: list[str]) -> str:
-    """Join wrapped lines into one paragraph, undoing hyphenation only where a word was split."""
-    out = ""
+    """Join wrapped lines into one paragraph, undoing hyphenation only where a word was split.
+
+    Linear in the length of the paragraph: each decision looks at the last word so far only.
+    """
+    parts: list[str] = []
+    tail = ""  # the end of the last whitespace-free token so far (at most _TAIL characters)
     for raw in lines:
         line = raw.strip()
         if not line:
             continue
-        if not out:
-            out = line
-        elif out.endswith("-") and len(out) > 1 and out[-2].isalnum():
-            out = out[:-1] + ("-" if _real_hyphen(out[:-1], line) else "") + line
-        elif _url_tail(out) and (out.endswith(_URL_BREAK_END) or line.startswith(_URL_BREAK_START)):
-            out += line  # a URL broken after "/" or "_", or before "%20"
-        else:
-            out += " " + line
-    return out
+        words = line.split(None, 1)
+        if not parts:
+            parts.append(line)
+            tail = line.rsplit(None, 1)[-1][-_TAIL:]
+            continue
+        base, glue = tail, " "
+        if tail.endswith("-") and len(tail) > 1 and tail[-2].isalnum():
+            parts[-1] = parts[-1][:-1]
+            base = tail[:-1]
+            glue = "-" if _real_hyphen(base, line) else ""
+        elif url_break(tail, line):
+            glue = ""  # a URL broken after "/" or "_", or before "%20"
+        parts.append(glue + line)
+        if len(words) > 1:
+            tail = line.rsplit(None, 1)[-1][-_TAIL:]
+        else:  # a one-word line: the token goes on from the line before unless a space came
+            tail = ((base + glue + line) if glue != " " else line)[-_TAIL:]
+    return "".join(parts)
+
+
+_TAIL = 1000
+
+
+def url_break(before: str, after: str) -> bool:
+    """True when ``before`` ends inside a URL that ``after`` goes on with (no space between).
+
+    A URL is broken after "/", "_", "=" … or before "%20", "/", "?" ….
+    """
+    return _url_tail(before[-_TAIL:]) and (before.endswith(_URL_BREAK_END)
+                                           or after.startswith(_URL_BREAK_START))
 
 
 def _real_hyphen(before: str, after: str) -> bool:
-    """True when the hyphen at a line end belongs to the word ("ICT-", "data-uitvraag")."""
-    word = re.split(r"[\s(«\"'/]", before)[-1]
+    """True when the hyphen at a line end belongs to the word ("ICT-", "data-uitvraag").
+
+    ``before`` is the text before the hyphen; only its last word counts.
+    """
+    word = re.split(r"[\s(«\"'/]", before[-200:])[-1]
     nxt = after[:1]
     if not word or not nxt:
         return True
-    if _url_tail(before):
+    if _url_tail(before[-200:]):
         return True
     if not word[-1].isalpha() or not nxt.isalpha():
         return True  # "13-", "2023-2024", "-(" …
@@ -163,10 +199,18 @@ def merge(previous: str, following: str) -> str:
     return join_lines([previous, following])
 
 
+#: The largest text or markdown source read (bytes); larger ones are refused (exit 2).
+MAX_TEXT_BYTES = 10_000_000
+
+
 def decode(data: bytes, source: str) -> str:
     """Decode source bytes as UTF-8 (or UTF-16 with a byte order mark)."""
     from kv2rdf.errors import ParseError
 
+    if len(data) > MAX_TEXT_BYTES:
+        raise ParseError(source, None, f"text of {len(data) / 1e6:.1f} MB is over the limit of "
+                         f"{MAX_TEXT_BYTES // 1_000_000} MB for one Kamervragen document (the "
+                         "longest published ones are under 1 MB); is this the right file?")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             text = data.decode("utf-16")

@@ -16,7 +16,7 @@ import re
 from kv2rdf.model import Document
 from kv2rdf.parsers._blocks import marker
 from kv2rdf.parsers._labels import INLINE
-from kv2rdf.parsers._text import decode
+from kv2rdf.parsers._text import decode, url_break
 from kv2rdf.parsers.text_source import parse_lines
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s*(.*?)\s*#*\s*$")
@@ -27,6 +27,12 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]+)\)")
 _STRONG = re.compile(r"\*\*|__")
 _EMPHASIS = re.compile(r"(?<![\w*\\])[*_](?=\S)|(?<=\S)[*_](?![\w*])")
 _TAG = re.compile(r"</?(?:br|span|sup|sub|b|i|em|strong|u|p)\b[^>]*>", re.I)
+_MARKER_GAP = re.compile(r"(\ue001)\s+(?=[.,;:!?)])")
+# a footnote text printed as a list item or a quote ("- 1 Kamerstuk …", "> 3 bis: …")
+_NOTE_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|>)\s+(?=\d{1,3}\s+\S)")
+_BULLET = re.compile(r"^\s{0,3}[-*+]\s+(?:[•●▪◦]\s*)?(?=\S)")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_URL_SPLIT = re.compile(r"((?:https?://|www\.)\S+)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 
 
@@ -41,6 +47,8 @@ def parse_markdown(data: bytes, *, source: str = "<bytes>", strict: bool = False
                           (number, "")])
             continue
         body = heading.group(1) if heading else raw
+        if not heading:  # list and quote markup: footnote texts and bullets as printed
+            body = _BULLET.sub("• ", _NOTE_ITEM.sub("", body))
         inline = INLINE.match(body.lstrip("*_ "))
         if inline:  # "**Vraag 1** Bent u …", "### Vraag 1: Bent u …": the label apart
             lines.extend([(number, ""), (number, inline["label"]), (number, "")])
@@ -56,12 +64,33 @@ def unmark(line: str) -> str:
     """Remove inline markdown from one line, turning footnote references into markers."""
     if re.fullmatch(r"\s*(?:-{3,}|\*{3,}|_{3,})\s*", line):
         return "\f"
+    line = _NOTE_REF.sub(lambda m: "".join(marker(n) for n in (m.group(1) or m.group(2))
+                                            .split()), line)
+    line = _MARKER_GAP.sub(r"\1", line)  # "afgewogen<sup>1</sup> ;" → "afgewogen¹;"
     line = _TAG.sub("", line)
     line = _LINK.sub(lambda m: m.group(1) if m.group(1) == m.group(2) else
                      f"{m.group(1)} ({m.group(2)})", line)
-    line = _NOTE_REF.sub(lambda m: "".join(marker(n) for n in (m.group(1) or m.group(2))
-                                            .split()), line)
     line = _SUPERSCRIPT.sub(r"\1", line)
     line = _STRONG.sub("", line)
-    line = _EMPHASIS.sub("", line)
-    return _ESCAPE.sub(r"\1", line)
+    # "_" inside a URL is part of it ("…/220315_%20…"), not emphasis
+    line = "".join(part if _URL.match(part) else _EMPHASIS.sub("", part)
+                   for part in _URL_SPLIT.split(line))
+    return _mend_urls(_ESCAPE.sub(r"\1", line))
+
+
+def _mend_urls(line: str) -> str:
+    """Take out the spaces a converter put into a URL where the PDF broke its line.
+
+    Converters that join a paragraph's lines themselves join them with a space, also inside
+    a URL: "https:// www.…", "…/overijssel/ sinterklaasintocht…", "…provincies %202022.pdf".
+    The rule is the one for lines broken inside a URL (`url_break`).
+    """
+    if "http" not in line and "www." not in line:
+        return line
+    out: list[str] = []
+    for token in line.split(" "):
+        if out and url_break(out[-1], token):
+            out[-1] += token
+        else:
+            out.append(token)
+    return " ".join(out)

@@ -8,6 +8,10 @@ Extracted text keeps the page furniture and the footnotes of the PDF. Rules, fro
 * Footnote texts sit at the bottom of a page, numbered on from the previous page ("1 Kamerstuk
   36 200 IV, nr. 25."). A run of such lines counts as footnotes only when the text above it
   holds the marker ("gesteld? 1", "motie?1", "ingezonden. 2 Zoals", "3Toekomstige").
+* Converters of the Word version print markers in brackets ("motie[1];") and the footnotes
+  at the end ("[1] Kamerstuk …"); Word's own "save as text" prints them as plain digits.
+* A label line ("Vraag 2", "Antwoord 2") always ends a run of footnote lines; the running
+  footer ends a page whether its page number is on the same line or the next.
 * Paragraphs are not separated by blank lines in extracted text: a line that ends a sentence
   while the next word would still have fitted on it ends a paragraph.
 """
@@ -19,21 +23,24 @@ import hashlib
 import re
 from collections.abc import Iterable
 
-from kv2rdf.model import Document, Footnote
+from kv2rdf.model import Document, Footnote, Issue
 from kv2rdf.parsers._assemble import assemble
-from kv2rdf.parsers._blocks import MARKER, Block, Extraction, marker
+from kv2rdf.parsers._blocks import MARKER, Block, Extraction, marker, read_lines
 from kv2rdf.parsers._labels import INLINE, label
 from kv2rdf.parsers._references import references
 from kv2rdf.parsers._text import TERMINAL, clean, decode, join_lines
-from kv2rdf.parsers._text_notes import Line, split_footnotes
+from kv2rdf.parsers._text_notes import Line, note_start, split_footnotes
 
-_FURNITURE = re.compile(
-    r"^(?:(?:ah|kv|h)[- ](?:tk|ek)[- ]\d{4}(?:\d{4}|Z\d{5})(?:[- ]\d+)?(?:-[a-z0-9]+)?"
+_FURNITURE_ITEM = (
+    r"(?:(?:ah|kv|h)[- ](?:tk|ek)[- ]\d{4}(?:\d{4}|Z\d{5})(?:[- ]\d+)?(?:-[a-z0-9]+)?"
     r"|ISSN\s+\d{4}\s*-\s*\d{3}[\dX]"
     r"|[’'‘`]s-Gravenhage\s+\d{4}.*"
     r"|(?:Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{2,4},\s+Aanhangsel(?:\s+\d+)?"
-    r")$")
-_PAGE_END = re.compile(r"Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{2,4},\s+Aanhangsel\s+\d+$")
+    r")")
+# one item a line, or several on one line as converters that join a page's lines print them
+_FURNITURE = re.compile(rf"^{_FURNITURE_ITEM}(?:\s+{_FURNITURE_ITEM})*$")
+# the running footer ends a page, its page number on the same line or the next
+_PAGE_END = re.compile(r"Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{2,4},\s+Aanhangsel(?:\s+\d+)?$")
 _SEPARATOR = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
 
 _BULLETS = ("•", "●", "▪", "◦", "- ", "– ", "* ")
@@ -49,23 +56,36 @@ def parse_text(data: bytes, *, source: str = "<bytes>", strict: bool = False) ->
 def parse_lines(lines: list[Line], *, source: str, source_format: str, strict: bool,
                 digest: str | None = None) -> Document:
     """Parse numbered source lines (already free of markup) into a document."""
+    read_lines(lines)
     pages, furniture = _pages(lines)
+    issues = [Issue(source, n, "a list bullet without its text: the converter printed the item "
+                    "elsewhere, so the list may be out of order") for n in _empty_bullets(pages)]
     _number_labels(pages)
     footnotes: dict[str, Footnote] = {}
     footnote_pages: dict[str, int] = {}
+    footnote_lines: dict[str, int] = {}
     bodies: list[list[Line]] = []
+    orphans: list[int] = []
     for number, page in enumerate(pages, start=1):
-        body, notes = split_footnotes(page, len(footnotes) + 1, bodies,
-                                      paged=len(pages) > 1 or bool(furniture))
+        first = max((int(n) for n in footnotes if n.isdigit()), default=0) + 1
+        body, notes = split_footnotes(page, first, bodies,
+                                      paged=len(pages) > 1 or bool(furniture), orphans=orphans)
         for n, text in notes.items():
             footnotes[n] = Footnote(n, text, references(text))
             footnote_pages[n] = number
+            # the last line on the page that starts it ("4 Richtlijn …", or "4" on its own)
+            at = [line for line, t in page if t == n or note_start(t, int(n))]
+            if at:
+                footnote_lines[n] = at[-1]
         bodies.append(body)
+    issues += [Issue(source, n, "a footnote number printed apart from its text, which cannot "
+                     "be told apart from the texts around it (the converter's columns came out "
+                     "of order); that footnote is left out") for n in orphans]
     blocks = list(_blocks(bodies))
     if len(bodies) == 1:  # no page breaks in the source: page numbers would say nothing
         blocks = [dataclasses.replace(b, pages=()) for b in blocks]
     ex = Extraction(source, source_format, blocks, footnotes, footnote_pages,
-                    "\n".join(furniture), digest)
+                    "\n".join(furniture), digest, issues, footnote_lines=footnote_lines)
     return assemble(ex, strict=strict)
 
 
@@ -90,9 +110,37 @@ def _pages(lines: list[Line]) -> tuple[list[list[Line]], list[str]]:
             elif inline := INLINE.match(text):
                 pages[-1].extend([(number, inline["label"]), (number, inline["text"])])
             else:
+                text = _BRACKET_NOTE.sub(r"\1 ", text)
+                text = _BRACKET_REF.sub(lambda m: marker(m.group(1)), text)
                 pages[-1].append((number, _SUPERSCRIPT.sub(_superscript_marker, text)))
             after_footer = after_footer and not text
     return [p for p in pages if any(t for _, t in p)], furniture
+
+
+# converters of Word documents (pandoc, LibreOffice) print footnote references in brackets
+# after their word ("afgewogen[1];") and the footnotes at the end ("[1] Kamerstuk …")
+_BRACKET_REF = re.compile(r"(?<=[^\s\[])\[(\d{1,3})\]")
+_BRACKET_NOTE = re.compile(r"^\[(\d{1,3})\]\s*(?=\S)")
+def _empty_bullets(pages: list[list[Line]]) -> list[int]:
+    """Lines that hold only a list bullet ("•", or "–" beside "– item" lines) with no item.
+
+    A bullet on a line of its own followed by its text is how PyMuPDF prints a list item;
+    followed by nothing, another bullet or a label, it lost its text: pdfminer prints it so
+    when its layout analysis puts the item in another text box, sometimes before the label
+    of the section (the text moves there).
+    """
+    found = []
+    for page in pages:
+        texts = [t for _, t in page]
+        for i, (n, text) in enumerate(page):
+            after = texts[i + 1] if i + 1 < len(texts) else ""
+            beside = texts[max(i - 1, 0):i] + [after]
+            bullet = text in ("•", "●", "▪", "◦") or (
+                text == "–" and any(t.startswith("– ") or t == "–" for t in beside))
+            if bullet and (not after or after.startswith(_BULLETS) or after in ("•", "–")
+                           or label(after)):
+                found.append(n)
+    return found
 
 
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"

@@ -81,3 +81,21 @@ def test_bold_label_with_text_on_the_same_line() -> None:
                           "**Vraag 2:** En dat?\n\n### Vraag 3: En zo?\n").encode(), source="m.md")
     assert [(q.number, q.text) for q in doc.questions] == [("1", "Kent u dit?"),
                                                           ("2", "En dat?"), ("3", "En zo?")]
+
+
+def test_pymupdf4llm_footnotes_as_list_items_and_quotes() -> None:
+    """pymupdf4llm prints footnotes as "- 1 …" or "> 3 …" and markers as <sup>."""
+    text = ("Vragen van het lid Jansen (VVD) aan de Minister van Financiën over iets "
+            "(ingezonden 1 februari 2024).\n\nAntwoord van Minister Van Dam (Financiën) "
+            "(ontvangen 20 februari 2024).\n\n### Vraag 1\n\nKlopt het<sup>1</sup> ; en dit?"
+            "<sup>2</sup>\n\n- 1 Kamerstuk 36 410 VIII, nr. 106\n\n> 2 bis: culturele "
+            "basisinfrastructuur\n\nah-tk-20232024-1432 ISSN 0921 - 7398 ’s-Gravenhage 2024\n\n"
+            "### Antwoord 1\n\n- Ja, zie https:// www.movisie.nl/files/220315_%20Regenboog "
+            "%202022.pdf\n\n- • Nee.\n")
+    doc = parse_markdown(text.encode(), source="t.md")
+    assert doc.questions[0].text == "Klopt het; en dit?"
+    assert [(f.number, f.text) for f in doc.questions[0].footnotes] == [
+        ("1", "Kamerstuk 36 410 VIII, nr. 106"), ("2", "bis: culturele basisinfrastructuur")]
+    assert doc.answers[0].text == ("• Ja, zie https://www.movisie.nl/files/220315_%20Regenboog"
+                                   "%202022.pdf\n\n• Nee.")
+    assert doc.issues == ()

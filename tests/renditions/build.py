@@ -4,6 +4,14 @@ Each PDF is rendered as the tools people use render it: pypdf, pdfminer.six, pdf
 pdftotext (plain and ``-layout``), PyMuPDF text and pymupdf4llm markdown. The outputs are
 committed beside this script (``<case>/<tool>.txt|md``) so the tests need none of these tools;
 run ``python tests/renditions/build.py`` to make them again after adding a PDF.
+
+``word.txt`` is the document as Word saves it as plain text (the Kamer also publishes a Word
+version): one line per paragraph, no page furniture, footnote markers as plain digits after
+their word ("afgewogen1;") and the footnotes gathered at the end, one numbered line each. It
+is made by reflowing the paragraphs kv2rdf's PDF front-end reads from the PDF (its blocks, in
+reading order, before any interpretation): the masthead lines ("Tweede Kamer der
+Staten-Generaal", "Vergaderjaar …") from the page furniture, then every block on a line of its
+own, then the footnotes.
 """
 
 from __future__ import annotations
@@ -53,6 +61,23 @@ def pymupdf_text(pdf: Path) -> str:
         return "".join(page.get_text() for page in doc)
 
 
+def word_text(pdf: Path) -> str:
+    import re
+
+    from kv2rdf.parsers import _conservation
+    from kv2rdf.parsers._blocks import MARKER
+    from kv2rdf.parsers.pdf_source import parse_pdf
+
+    with _conservation.reading() as read:
+        parse_pdf(pdf.read_bytes(), source=str(pdf))
+    ex = read.extractions[-1]
+    masthead = [line for line in ex.furniture.split("\n")
+                if re.match(r"(?:Tweede|Eerste) Kamer der Staten-Generaal$|Vergaderjaar ", line)]
+    lines = masthead + [MARKER.sub(r"\1", block.text) for block in ex.blocks]
+    lines += [f"{n} {note.text}" for n, note in ex.footnotes.items()]
+    return "\n".join(" ".join(line.split()) for line in lines) + "\n"
+
+
 def pymupdf4llm_markdown(pdf: Path) -> str:
     import pymupdf4llm
 
@@ -67,17 +92,21 @@ RENDITIONS: dict[str, Callable[[Path], str]] = {
     "pdftotext-layout.txt": pdftotext_layout,
     "pymupdf.txt": pymupdf_text,
     "pymupdf4llm.md": pymupdf4llm_markdown,
+    "word.txt": word_text,
 }
 
 
-def main() -> None:
+def main(only: list[str]) -> None:
+    """Write every rendition of every corpus PDF (or only the renditions named)."""
     for pdf in sorted(CASES.glob("pdf-*/source.pdf")):
         out = HERE / pdf.parent.name.removeprefix("pdf-")
         out.mkdir(exist_ok=True)
         for name, render in RENDITIONS.items():
+            if only and name not in only:
+                continue
             (out / name).write_text(render(pdf), encoding="utf-8")
         print(out.name, file=sys.stderr)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])  # e.g. ``python tests/renditions/build.py word.txt``
