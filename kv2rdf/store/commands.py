@@ -23,6 +23,7 @@ from kv2rdf.namespaces import DEFAULT_BASE
 from kv2rdf.store.endpoint import SERVERS, endpoint_for
 from kv2rdf.store.inputs import expand_inputs, prepare
 from kv2rdf.store.local import DEFAULT_STORE, GraphStore, LocalStore, NamedGraph
+from kv2rdf.store.query_check import check_query
 from kv2rdf.store.remote import PROTOCOLS, RemoteStore
 from kv2rdf.store.results import RESULT_FORMATS, format_result
 
@@ -136,8 +137,10 @@ def query(sparql: str, store_dir: str | None, endpoint: str | None, server: str,
     QUERY is the query text, @FILE for a file (examples/queries/*.rq), or @- for stdin. The
     kv2rdf prefixes (kv:, eli:, dct:, …) may be used without declaring them. ASK prints true
     or false; CONSTRUCT and DESCRIBE print Turtle (table) or N-Triples (the other formats).
+    Updates are refused (use load), and so is SERVICE against the embedded store.
     """
     text = read_query(sparql)
+    check_query(text, embedded=not endpoint)
     store = open_store(store_dir, endpoint, server, query_url, update_url, graph_store_url,
                        timeout, create=False)
     try:
