@@ -49,7 +49,7 @@ def write_atomic(path: Path, text: str) -> None:
     data = text.encode("utf-8")
     try:
         info = os.stat(path)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # a file in the way: see _make_folder
         info = None
     except OSError as exc:
         raise OutputError(f"{_shown(path)}: cannot write: {exc.strerror or exc}") from None

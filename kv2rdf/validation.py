@@ -100,10 +100,13 @@ def validate(graph: Graph, *, shapes: Path | Graph | None = None) -> ValidationR
     """Validate ``graph`` against the kv2rdf shapes (or ``shapes``)."""
     shacl = load_shapes(shapes)
     with _prepared_queries():
-        _, report, _ = pyshacl.validate(graph, shacl_graph=shacl,
-                                        ont_graph=_load(ontology_path()), inference="none",
-                                        allow_warnings=True, advanced=False,
-                                        abort_on_first=False)
+        _, report, text = pyshacl.validate(graph, shacl_graph=shacl,
+                                           ont_graph=_load(ontology_path()), inference="none",
+                                           allow_warnings=True, advanced=False,
+                                           abort_on_first=False)
+    if not isinstance(report, Graph):  # pySHACL refused the shapes (a SERVICE in SPARQL …)
+        where = shapes if isinstance(shapes, Path) else "the shapes"
+        raise ShapesError(f"{where}: cannot be used: {' '.join(str(text).split())}")
     results = [_result(report, r) for r in report.objects(None, SH.result)]
     return ValidationReport(tuple(sorted(results, key=lambda r: (r.focus, r.shape, r.message))))
 
