@@ -27,6 +27,7 @@ from kv2rdf.pipeline import (
     located,
     metadata_beside,
     read_input,
+    require_text,
     warning_lines,
 )
 from kv2rdf.rdf_input import read_graph
@@ -95,7 +96,9 @@ def main() -> None:
 def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | None,
             base: str, check: bool, strict: bool, metadata: str | None) -> None:
     """Convert Kamervragen documents (text, markdown, …) to RDF."""
-    base = check_base(base)
+    base = check_base(require_text(base, "--base"))
+    if output == "":
+        raise InputError("-o needs a file or folder name (or - for standard output)")
     fmt = source_format(from_) if from_ else None
     paths = expand_sources(sources)
     if not paths:

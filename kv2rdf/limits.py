@@ -7,6 +7,9 @@ A Kamervragen document is small: the published PDFs have 1–30 pages and 50–5
   a device is read up to the limit and refused past it). ``KV2RDF_MAX_INPUT_MB`` sets another
   limit (whole megabytes, 1 MB = 1,048,576 bytes).
 * `MAX_PDF_PAGES`, 1,000 pages: checked before any page is read.
+* `MAX_TRIPLES`, 200,000 triples in one RDF data file (``validate``, ``load``): about 500
+  converted documents. Parsing stops at the limit; validating that many takes about 30 s and
+  500 MB, and a few hundred bytes of Turtle can describe many triples.
 
 An input over a limit is a `LimitError` (exit code 2): ``path: message``.
 """
@@ -19,6 +22,7 @@ from kv2rdf.errors import Kv2RdfError
 
 MAX_INPUT_BYTES = 32 * 1024 * 1024
 MAX_PDF_PAGES = 1000
+MAX_TRIPLES = 200_000
 LIMIT_VARIABLE = "KV2RDF_MAX_INPUT_MB"
 
 

@@ -137,7 +137,8 @@ def expand_sources(paths: Iterable[str],
     """Input files: files as given, folders expanded to their files (sorted).
 
     A folder contributes the files with one of ``suffixes``, leaving out hidden files,
-    metadata records and notes (README, NOTES …).
+    metadata records and notes (README, NOTES …). A file named twice (``dir`` and
+    ``dir/a.md``, or through a link) is read once.
     """
     result: list[Path] = []
     for name in paths:
@@ -150,7 +151,14 @@ def expand_sources(paths: Iterable[str],
                                  and not _NOT_SOURCES.match(p.name)))
         else:
             result.append(path)
-    return result
+    seen: set[tuple[int, int] | str] = set()
+    unique = []
+    for path in result:
+        key = _identity(path) or str(path)
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
 
 
 def plan_outputs(sources: list[Path], output: str | None, suffix: str) -> list[Path | None]:

@@ -55,6 +55,20 @@ def display_path(path: Path | str) -> str:
     return os.fsencode(path).decode("utf-8", errors="replace")
 
 
+def require_text(value: str, what: str) -> str:
+    """``value`` when it is text; `DataError` when it holds bytes that are not UTF-8.
+
+    Arguments reach Python with such bytes as lone surrogates (a terminal in another encoding,
+    a pasted binary string); a file name may hold them, a query or an IRI may not.
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise DataError(f"{what}: holds bytes that are not UTF-8 text (at character "
+                        f"{exc.start + 1})") from None
+    return value
+
+
 def read_input(path: Path, limit: int | None = None) -> bytes:
     """The bytes of an input file, at most ``limit`` (`kv2rdf.limits.max_input_bytes`).
 

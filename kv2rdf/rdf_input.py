@@ -10,7 +10,8 @@ rules:
   (``http://…``, ``file:///…``) is refused, never fetched. Relative IRIs resolve against the
   file's own ``file://`` IRI and are never dereferenced;
 * a file without any triple (empty, only comments or prefixes) is an error, not an empty graph;
-* the size limit of `kv2rdf.pipeline.read_input` holds;
+* the size limit of `kv2rdf.pipeline.read_input` holds, and parsing stops past
+  `kv2rdf.limits.MAX_TRIPLES` triples;
 * every failure is a `DataError` reading ``path:line: not valid Turtle: reason``.
 """
 
@@ -23,6 +24,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from kv2rdf import limits
 from kv2rdf.errors import DataError
 from kv2rdf.pipeline import display_path, read_input
 
@@ -67,8 +69,14 @@ def read_quads(data: bytes, fmt: ox.RdfFormat, origin: str,
     """The quads of an RDF file's bytes; `DataError` when they cannot be read or hold none."""
     if fmt == ox.RdfFormat.RDF_XML:
         refuse_doctype(data, origin)
+    quads: list[ox.Quad] = []
     try:
-        quads = list(ox.parse(data, format=fmt, base_iri=base))
+        for quad in ox.parse(data, format=fmt, base_iri=base):
+            quads.append(quad)
+            if len(quads) > limits.MAX_TRIPLES:
+                raise limits.LimitError(
+                    f"{origin}: holds more than {limits.MAX_TRIPLES:,} triples, more than "
+                    "kv2rdf reads from one file; split it (one file per document)")
     except SyntaxError as exc:
         reason = str(exc.msg or exc)
         if "LoadDocumentCallback" in reason:

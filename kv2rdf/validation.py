@@ -25,6 +25,7 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from kv2rdf.errors import ShapesError
+from kv2rdf.pipeline import read_input
 from kv2rdf.resources import ontology_path, shapes_path
 
 
@@ -83,8 +84,9 @@ class ValidationReport:
 
 @functools.lru_cache(maxsize=8)
 def _load(path: Path) -> Graph:
+    data = read_input(path)  # size-limited, like every input
     try:
-        return Graph().parse(path, format="turtle")
+        return Graph().parse(data=data, format="turtle", publicID=path.resolve().as_uri())
     except Exception as exc:  # rdflib raises many kinds for unreadable files
         raise ShapesError(f"{path}: cannot load: {exc}") from exc
 

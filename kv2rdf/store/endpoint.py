@@ -109,6 +109,9 @@ def shown_url(text: str) -> str:
 def check_url(url: str, what: str = "URL") -> urllib.parse.SplitResult:
     """The parts of an http(s) URL; `StoreError` (showing no credentials) when malformed."""
     shown = shown_url(url)
+    if not url.isascii() and any("\udc80" <= c <= "\udcff" for c in url):
+        raise StoreError(f"{shown.encode('utf-8', 'replace').decode()}: the {what} holds "
+                         "bytes that are not UTF-8 text")
     try:
         parts = urllib.parse.urlsplit(url)
     except ValueError as exc:
