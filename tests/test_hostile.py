@@ -550,3 +550,74 @@ def test_a_malformed_endpoint_url_says_what_is_wrong(url: str, message: str) -> 
     result = run("query", "ASK {}", "--endpoint", url)
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+# ---- more careless input -------------------------------------------------------------------
+
+def test_a_small_file_describing_many_triples_stops_at_the_limit(tmp_path: Path) -> None:
+    depth = 250_000  # a 1.3 MB Turtle collection nested 250,000 deep: over 500,000 triples
+    (tmp_path / "deep.ttl").write_text("<http://e/a> <http://e/p> " + "( " * depth + "1"
+                                       + " )" * depth + " .\n", encoding="utf-8")
+    for command in (["validate", "deep.ttl"], ["load", "deep.ttl", "--store", "store"]):
+        done = run_capped(*command, cwd=tmp_path)
+        assert done.returncode == 2, done.stderr.decode()
+        assert b"deep.ttl: holds more than 200,000 triples" in done.stderr
+
+
+def test_the_triple_limit_applies_to_every_rdf_format(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_TRIPLES", 100)
+    for fmt, suffix in (("turtle", ".ttl"), ("nt", ".nt"), ("trig", ".trig"),
+                        ("jsonld", ".jsonld")):
+        out = tmp_path / f"out{suffix}"
+        assert run("convert", SEED, "-t", fmt, "-o", out).exit_code == 0
+        result = run("validate", out)
+        assert result.exit_code == 2
+        assert "holds more than 100 triples" in result.stderr
+
+
+def test_query_and_shapes_files_are_size_limited(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KV2RDF_MAX_INPUT_MB", "1")
+    result = run("query", "@/dev/zero", "--store", tmp_path / "store")
+    assert result.exit_code == 2 and "/dev/zero: goes on past the limit" in result.stderr
+    result = run("query", "@-", "--store", tmp_path / "store", input=b"#" * (2 << 20))
+    assert result.exit_code == 2 and "standard input" in result.stderr
+    result = run("validate", SEED_TTL, "--shapes", "/dev/zero")
+    assert result.exit_code == 2 and "/dev/zero: goes on past the limit" in result.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["query", "ASK { ?s ?p \"\udcff\" }", "--store", "store"],
+    ["load", SEED, "--base", "https://example.org/\udcff/", "--store", "store"],
+    ["convert", SEED, "--base", "https://example.org/\udcff/"],
+    ["query", "ASK {}", "--endpoint", "http://127.0.0.1:9/\udcff"],
+])
+def test_arguments_that_are_not_utf8(tmp_path: Path, args: list[object]) -> None:
+    assert run("load", SEED, "--store", tmp_path / "store").exit_code == 0
+    done = run_capped(*[os.fsencode(str(a)) for a in args], cwd=tmp_path)
+    assert done.returncode == 2, done.stderr.decode()
+    assert b"not UTF-8" in done.stderr
+
+
+@pytest.mark.parametrize("timeout", ["inf", "nan", "-1", "0"])
+def test_a_timeout_that_is_no_number_of_seconds(timeout: str) -> None:
+    result = run("query", "ASK {}", "--endpoint", "http://127.0.0.1:9/", "--timeout", timeout)
+    assert result.exit_code == 2
+    assert "--timeout" in result.output and "internal error" not in result.output
+
+
+def test_an_empty_output_name(tmp_path: Path) -> None:
+    result = run("convert", SEED, "-o", "")
+    assert result.exit_code == 2
+    assert "-o needs a file or folder name" in result.stderr
+
+
+def test_a_source_named_twice_is_converted_once(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.md").write_bytes(SEED.read_bytes())
+    (folder / "b.txt").write_bytes(NOTICE.read_bytes())
+    result = run("convert", folder, folder / "a.md", "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.ttl", "b.ttl"]
