@@ -1,8 +1,8 @@
 """Command line: ``kv2rdf convert | validate | formats``.
 
 Exit codes: 0 success; 1 SHACL violations; 2 bad input or usage (any `Kv2RdfError`, and
-click's own usage errors); 3 internal error. The translation happens in one place,
-`Kv2RdfGroup.invoke`; commands only call the library and print.
+click's own usage errors); 3 internal error; 130 interrupted (Ctrl-C). The translation
+happens in one place, `Kv2RdfGroup.invoke`; commands only call the library and print.
 """
 
 from __future__ import annotations
@@ -47,6 +47,16 @@ class InputError(click.ClickException):
         click.echo(f"kv2rdf: {self.format_message()}", err=True)
 
 
+class Interrupted(click.ClickException):
+    """Ctrl-C: exit code 130, as for any command a signal stops."""
+
+    exit_code = 130
+
+    def show(self, file: Any = None) -> None:
+        """One line, no "Error:" prefix."""
+        click.echo("kv2rdf: interrupted", err=True)
+
+
 class InternalError(click.ClickException):
     """A bug: exit code 3."""
 
@@ -62,6 +72,8 @@ class Kv2RdfGroup(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except KeyboardInterrupt:  # output files are whole or absent (kv2rdf.output)
+            raise Interrupted("interrupted") from None
         except Kv2RdfError as exc:
             raise InputError(str(exc)) from exc
         except Exception as exc:
