@@ -4,8 +4,8 @@ A file is written to a temporary name in its target folder and renamed into plac
 failure never leaves a half-written file behind. The rules:
 
 * the temporary name is ``.<name>.kv2rdf-<pid>-<random>.tmp``; one left behind by a killed
-  process (``kill -9``) is removed by the next write to that folder (only when the process
-  that made it is gone, so two runs writing one folder do not disturb each other);
+  process (``kill -9``) is removed by the next run that writes to that folder (only when the
+  process that made it is gone, so two runs writing one folder do not disturb each other);
 * a new file gets the permissions the user's umask gives (``0644`` under umask ``022``); a
   file that is replaced keeps its own permissions;
 * ``-o`` naming a symbolic link writes the file the link points to (the link stays);
@@ -33,6 +33,7 @@ from kv2rdf.errors import Kv2RdfError
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".pdf", ".xml", ".html", ".htm")
 # notes that travel with a folder of documents but are not documents themselves
 _NOT_SOURCES = re.compile(r"^(?:readme|notes|changelog|license|licence)\b", re.I)
+_CLEANED: set[Path] = set()
 _TEMP = re.compile(r"^\..+\.kv2rdf-(\d+)-[0-9a-f]+\.tmp$")
 
 
@@ -61,7 +62,9 @@ def write_atomic(path: Path, text: str) -> None:
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     try:
         _make_folder(target.parent)
-        remove_stale_temporaries(target.parent)
+        if target.parent not in _CLEANED:  # once per folder and run: a batch stays linear
+            _CLEANED.add(target.parent)
+            remove_stale_temporaries(target.parent)
         tmp = _create_temporary(target, info)
         try:
             with open(tmp, "wb") as fh:
