@@ -9,8 +9,9 @@ failure never leaves a half-written file behind. The rules:
 * a new file gets the permissions the user's umask gives (``0644`` under umask ``022``); a
   file that is replaced keeps its own permissions;
 * ``-o`` naming a symbolic link writes the file the link points to (the link stays);
-* ``-o`` naming a device or a FIFO (``/dev/stdout``, ``/dev/null``, a named pipe) writes
-  into it directly: nothing is ever renamed over it;
+* ``-o`` naming a device or a FIFO (``/dev/null``, a named pipe) or an open descriptor
+  (``/dev/stdout``, ``/dev/fd/3``, even when the shell sent it to a file) writes into it
+  directly: nothing is ever renamed over it;
 * ``-o`` naming one of the inputs is refused, as is a folder output whose place is taken by
   a file (or whose name looks like a file's, for several sources).
 
@@ -56,8 +57,8 @@ def write_atomic(path: Path, text: str) -> None:
         raise OutputError(f"{_shown(path)}: cannot write: {exc.strerror or exc}") from None
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise OutputError(f"{_shown(path)}: is a folder; name a file, or give several sources")
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        _write_through(path, data)  # a device or a FIFO: never rename over it
+    if info is not None and (not stat.S_ISREG(info.st_mode) or _descriptor(path)):
+        _write_through(path, data)  # a device, a FIFO, or stdout: never rename over it
         return
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     try:
@@ -102,9 +103,25 @@ def _create_temporary(target: Path, replaced: os.stat_result | None) -> Path:
     return tmp
 
 
-def _write_through(path: Path, data: bytes) -> None:
+def _descriptor(path: Path) -> bool:
+    """True for the name of an open file descriptor: ``/dev/stdout``, ``/dev/fd/1`` ….
+
+    Such a name stands for whatever the shell redirected, a regular file too.
+    """
+    text = os.path.abspath(path)
+    if re.match(r"^/(?:dev/fd|proc/(?:self|thread-self|\d+)/fd)/\d+$", text):
+        return True
     try:
-        with open(path, "wb") as fh:
+        return os.readlink(path).startswith("/proc/")
+    except OSError:
+        return False
+
+
+def _write_through(path: Path, data: bytes) -> None:
+    """Write into what is there: appending, as to a stream (``>>`` redirection stays)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND)
+        with open(fd, "wb") as fh:
             fh.write(data)
     except OSError as exc:
         raise OutputError(f"{_shown(path)}: cannot write: {exc.strerror or exc}") from None

@@ -621,3 +621,21 @@ def test_a_source_named_twice_is_converted_once(tmp_path: Path) -> None:
     result = run("convert", folder, folder / "a.md", "-o", tmp_path / "out")
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.ttl", "b.ttl"]
+
+
+@pytest.mark.parametrize("name", ["/dev/fd/1", "/proc/self/fd/1"])
+def test_output_to_standard_output_by_name_appends_to_a_redirected_file(tmp_path: Path,
+                                                                      name: str) -> None:
+    """Like ``kv2rdf convert x -o /dev/stdout >> all.ttl``: the file is not replaced."""
+    collected = tmp_path / "all.ttl"
+    collected.write_text("# before\n", encoding="utf-8")
+    with collected.open("ab") as out:
+        done = subprocess.run([sys.executable, "-m", "kv2rdf", "convert", str(SEED), "-o", name],
+                              stdout=out, stderr=subprocess.PIPE, check=False, timeout=60)
+    assert done.returncode == 0, done.stderr.decode()
+    text = collected.read_text(encoding="utf-8")
+    assert text.startswith("# before\n@prefix")
+    assert len(Graph().parse(data=text, format="turtle")) > 100
+    piped = subprocess.run([sys.executable, "-m", "kv2rdf", "convert", str(SEED), "-o", name],
+                           capture_output=True, check=False, timeout=60)
+    assert piped.returncode == 0 and piped.stdout.startswith(b"@prefix")
