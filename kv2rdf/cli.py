@@ -164,20 +164,19 @@ def validate_command(data: tuple[str, ...], shapes: str | None, report_format: s
                      fail_on: str) -> None:
     """Validate RDF files against the kv2rdf SHACL shapes."""
     shapes_file = Path(shapes) if shapes else None
-    reports = {}
-    unreadable = False
+    reports, unreadable = {}, {}
     for name in data:
         try:
             graph = read_graph(Path(name))
         except Kv2RdfError as exc:  # reported here; the other files are validated
             click.echo(str(exc), err=True)
-            unreadable = True
+            unreadable[display_path(name)] = str(exc)
             continue
         reports[display_path(name)] = validate(graph, shapes=shapes_file)
     if report_format == "json":
-        click.echo(json_report(reports), nl=False)
+        click.echo(json_report(reports, unreadable), nl=False)
     elif report_format == "junit":
-        click.echo(junit_report(reports, fail_on=fail_on), nl=False)
+        click.echo(junit_report(reports, fail_on=fail_on, errors=unreadable), nl=False)
     else:
         for name, report in reports.items():
             status = "conforms" if report.conforms else "does not conform"

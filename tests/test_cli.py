@@ -232,3 +232,27 @@ def test_the_readme_exit_code_table_names_every_code_the_cli_uses() -> None:
     assert codes == {0, 1, 2, 3, 130}
     assert {cli.InputError.exit_code, cli.InternalError.exit_code,
             cli.Interrupted.exit_code} <= codes
+
+
+@pytest.mark.parametrize("report_format", ["json", "junit"])
+def test_ci_reports_name_an_unreadable_file(tmp_path: Path, report_format: str) -> None:
+    import json
+    from xml.etree import ElementTree
+
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("<a> <b> .\n", encoding="utf-8")
+    good = tmp_path / "good.ttl"
+    run("convert", SEED, "-o", good)
+    result = run("validate", good, broken, "--format", report_format)
+    assert result.exit_code == 2
+    if report_format == "json":
+        entries = json.loads(result.stdout)
+        assert [e["file"] for e in entries] == [str(good), str(broken)]
+        assert entries[0]["report"]["conforms"] is True
+        assert entries[1]["error"].startswith(f"{broken}:1: not valid Turtle")
+    else:
+        suite = ElementTree.fromstring(result.stdout).find("testsuite")
+        assert suite is not None
+        assert (suite.get("tests"), suite.get("errors"), suite.get("failures")) == ("2", "1", "0")
+        [error] = suite.iter("error")
+        assert "not valid Turtle" in (error.get("message") or "")
