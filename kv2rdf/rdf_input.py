@@ -17,6 +17,7 @@ rules:
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -106,11 +107,18 @@ def read_graph(path: Path) -> Graph:
     """The RDF file at ``path`` as one rdflib graph: all its triples, named graphs included."""
     quads, origin = read_rdf_file(path)
     graph = Graph()
-    for quad in quads:
-        if isinstance(quad.subject, ox.Triple) or isinstance(quad.object, ox.Triple):
-            raise DataError(f"{origin}: holds a quoted triple (RDF 1.2), which kv2rdf does "
-                            "not read")
-        graph.add((_term(quad.subject), URIRef(quad.predicate.value), _term(quad.object)))
+    # rdflib logs a traceback for every ill-typed literal ("abc"^^xsd:integer); the shapes
+    # report those as violations, so the traceback is noise
+    term_log = logging.getLogger("rdflib.term")
+    was_disabled, term_log.disabled = term_log.disabled, True
+    try:
+        for quad in quads:
+            if isinstance(quad.subject, ox.Triple) or isinstance(quad.object, ox.Triple):
+                raise DataError(f"{origin}: holds a quoted triple (RDF 1.2), which kv2rdf "
+                                "does not read")
+            graph.add((_term(quad.subject), URIRef(quad.predicate.value), _term(quad.object)))
+    finally:
+        term_log.disabled = was_disabled
     return graph
 
 

@@ -256,3 +256,14 @@ def test_ci_reports_name_an_unreadable_file(tmp_path: Path, report_format: str) 
         assert (suite.get("tests"), suite.get("errors"), suite.get("failures")) == ("2", "1", "0")
         [error] = suite.iter("error")
         assert "not valid Turtle" in (error.get("message") or "")
+
+
+def test_an_ill_typed_literal_is_a_violation_without_a_traceback(tmp_path: Path) -> None:
+    data = tmp_path / "bad-date.ttl"
+    text = (ROOT / "examples" / "aanhangsel-1064.ttl").read_text(encoding="utf-8")
+    data.write_text(text.replace('"2024-02-16"^^xsd:date', '"2024-02-31"^^xsd:date'),
+                    encoding="utf-8")
+    result = run("validate", data)
+    assert result.exit_code == 1
+    assert "dateSubmitted" in result.stdout
+    assert "Traceback" not in result.output
