@@ -116,6 +116,8 @@ def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | 
     if not paths:
         raise InputError("no source documents found")
     targets = plan_outputs(paths, output, output_format(to).suffix)
+    if None in targets and sys.stdout is None:
+        raise InputError("standard output is closed; name an output file with -o")
     failed = violated = False
     merged = new_graph(base)
     for path, target in zip(paths, targets, strict=True):

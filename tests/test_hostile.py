@@ -639,3 +639,11 @@ def test_output_to_standard_output_by_name_appends_to_a_redirected_file(tmp_path
     piped = subprocess.run([sys.executable, "-m", "kv2rdf", "convert", str(SEED), "-o", name],
                            capture_output=True, check=False, timeout=60)
     assert piped.returncode == 0 and piped.stdout.startswith(b"@prefix")
+
+
+def test_convert_with_standard_output_closed(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "kv2rdf", "convert", str(SEED)],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False,
+                          timeout=60, preexec_fn=lambda: os.close(1))
+    assert done.returncode == 2
+    assert b"standard output is closed" in done.stderr
