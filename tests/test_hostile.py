@@ -647,3 +647,24 @@ def test_convert_with_standard_output_closed(tmp_path: Path) -> None:
                           timeout=60, preexec_fn=lambda: os.close(1))
     assert done.returncode == 2
     assert b"standard output is closed" in done.stderr
+
+
+@pytest.mark.parametrize("forced", [None, "pdf", "xml", "html", "markdown", "text"])
+def test_binary_garbage_as_a_source(tmp_path: Path, forced: str | None) -> None:
+    garbage = bytes((i * 7919 + 13) % 256 for i in range(100_000))
+    for suffix in (".pdf", ".md", ".xml", ".html", ".txt"):
+        source = tmp_path / f"garbage{suffix}"
+        source.write_bytes(garbage)
+        result = run("convert", source, *(["--from", forced] if forced else []))
+        assert result.exit_code == 2, (suffix, result.output)
+        assert result.stderr.startswith(f"{source}")
+
+
+def test_a_huge_line_converts_in_bounded_time_and_memory(tmp_path: Path) -> None:
+    words = "de minister heeft over het verdwijnen van de vraag een antwoord gegeven " * 60_000
+    (tmp_path / "line.txt").write_text(
+        "Vragen van het lid Jansen (VVD) aan de Minister van Financiën over iets (ingezonden "
+        f"1 maart 2024).\n\nVraag 1\n\n{words}\n", encoding="utf-8")
+    done = run_capped("convert", "line.txt", "-o", "out.ttl", cwd=tmp_path, timeout=120)
+    assert done.returncode == 0, done.stderr.decode()
+    assert (tmp_path / "out.ttl").stat().st_size > len(words)
