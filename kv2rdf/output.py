@@ -92,7 +92,9 @@ def _make_folder(folder: Path) -> None:
 
 def _create_temporary(target: Path, replaced: os.stat_result | None) -> Path:
     """An empty, new temporary file beside ``target`` (the umask applies to its mode)."""
-    name = f".{target.name}.kv2rdf-{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    # the name is cut so that the temporary name stays within the 255 bytes a name may have
+    stem = os.fsencode(target.name)[:180].decode("utf-8", "ignore") or "out"
+    name = f".{stem}.kv2rdf-{os.getpid()}-{secrets.token_hex(4)}.tmp"
     tmp = target.with_name(name)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
@@ -163,7 +165,7 @@ def expand_sources(paths: Iterable[str],
     result: list[Path] = []
     for name in paths:
         path = Path(name)
-        if path.is_dir():
+        if os.path.isdir(path):  # False for names that cannot be looked at: read_input says why
             result.extend(sorted(p for p in path.rglob("*") if p.is_file()
                                  and p.suffix.lower() in suffixes
                                  and not p.name.startswith(".")
@@ -192,13 +194,15 @@ def plan_outputs(sources: list[Path], output: str | None, suffix: str) -> list[P
         return [None] * len(sources)
     target, shown = Path(output), _shown(output)
     folder_meant = output.endswith(("/", os.sep))
-    if len(sources) == 1 and not target.is_dir() and not folder_meant:
+    mode = _mode(target)
+    is_dir = mode is not None and stat.S_ISDIR(mode)
+    if len(sources) == 1 and not is_dir and not folder_meant:
         targets: list[Path | None] = [target]
     else:
-        if target.exists() and not target.is_dir():
+        if mode is not None and not is_dir:
             raise OutputError(f"{shown}: several sources need -o to name a folder (or - for "
                               "standard output), not a file")
-        if not target.exists() and target.suffix and not folder_meant:
+        if mode is None and target.suffix and not folder_meant:
             raise OutputError(f"{shown}: several sources need -o to name a folder, and "
                               f"{shown} looks like a file name; write {shown}/ to make a "
                               "folder of that name, or - for standard output")
@@ -214,6 +218,16 @@ def plan_outputs(sources: list[Path], output: str | None, suffix: str) -> list[P
             raise OutputError(f"{_shown(planned)}: is the source {_shown(source)}; refusing to "
                               "write over it (name another output)")
     return targets
+
+
+def _mode(path: Path) -> int | None:
+    """The file mode at ``path`` (links followed); None when nothing is there."""
+    try:
+        return os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:  # a name too long, a loop of links, no permission
+        raise OutputError(f"{_shown(path)}: cannot write: {exc.strerror or exc}") from None
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

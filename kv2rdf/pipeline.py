@@ -102,7 +102,7 @@ def metadata_beside(path: Path) -> Path | None:
     """The metadata record lying beside a source: ``<id>.metadata.xml`` or ``metadata.xml``."""
     stem = path.name.split(".")[0]
     for candidate in (path.with_name(f"{stem}.metadata.xml"), path.with_name("metadata.xml")):
-        if candidate != path and candidate.is_file():
+        if candidate != path and os.path.isfile(candidate):  # False for unusable names
             return candidate
     return None
 

@@ -668,3 +668,20 @@ def test_a_huge_line_converts_in_bounded_time_and_memory(tmp_path: Path) -> None
     done = run_capped("convert", "line.txt", "-o", "out.ttl", cwd=tmp_path, timeout=120)
     assert done.returncode == 0, done.stderr.decode()
     assert (tmp_path / "out.ttl").stat().st_size > len(words)
+
+
+def test_an_output_name_of_the_longest_length(tmp_path: Path) -> None:
+    out = tmp_path / ("é" * 124 + ".ttl")  # 252 bytes: the longest a name may be, nearly
+    assert run("convert", SEED, "-o", out).exit_code == 0
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]
+    result = run("convert", SEED, "-o", tmp_path / ("x" * 300 + ".ttl"))
+    assert result.exit_code == 2 and "File name too long" in result.stderr
+
+
+def test_a_source_name_too_long(tmp_path: Path) -> None:
+    name = tmp_path / ("x" * 300 + ".md")
+    for args in (["convert", name], ["convert", name, "-o", tmp_path / "out"],
+                 ["load", name, "--store", tmp_path / "store"], ["validate", name]):
+        result = run(*args)
+        assert result.exit_code == 2, result.output
+        assert "File name too long" in result.stderr
