@@ -685,3 +685,11 @@ def test_a_source_name_too_long(tmp_path: Path) -> None:
         result = run(*args)
         assert result.exit_code == 2, result.output
         assert "File name too long" in result.stderr
+
+
+def test_a_store_name_too_long(tmp_path: Path) -> None:
+    store = tmp_path / ("s" * 300)
+    for args in (["load", SEED, "--store", store], ["query", "ASK {}", "--store", store]):
+        result = run(*args)
+        assert result.exit_code == 2, result.output
+        assert "cannot open the store: File name too long" in result.stderr

@@ -10,6 +10,7 @@ Diagnostics go to stderr; query results to stdout.
 from __future__ import annotations
 
 import math
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 
 import click
 
-from kv2rdf.errors import DataError
+from kv2rdf.errors import DataError, StoreError
 from kv2rdf.formats import SourceFormat, source_format
 from kv2rdf.iris import check_base
 from kv2rdf.limits import LimitError, max_input_bytes, size_text
@@ -68,7 +69,15 @@ def open_store(store_dir: str | None, url: str | None, server: str, query_url: s
         return RemoteStore(target, timeout=timeout, protocol=protocol)
     if query_url or update_url or graph_store_url:
         raise click.UsageError("--query-url, --update-url and --graph-store-url need --endpoint")
-    return LocalStore(store_dir or DEFAULT_STORE, create=create)
+    folder = store_dir or DEFAULT_STORE
+    try:
+        os.stat(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        pass  # a new store, or a file in the way: LocalStore says which
+    except OSError as exc:  # a name too long, a loop of links, no permission
+        raise StoreError(f"{display_path(folder)}: cannot open the store: "
+                         f"{exc.strerror or exc}") from None
+    return LocalStore(folder, create=create)
 
 
 @click.command(short_help="Load RDF files or source documents into a store.")
