@@ -76,6 +76,8 @@ def write_atomic(path: Path, text: str) -> None:
             raise
     except OSError as exc:
         where = exc.filename if isinstance(exc.filename, str) else target
+        if _TEMP.match(os.path.basename(where)):  # the user knows the name they gave
+            where = target
         raise OutputError(f"{_shown(where)}: cannot write: {exc.strerror or exc}") from None
 
 

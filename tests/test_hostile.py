@@ -439,12 +439,15 @@ def test_a_refused_write_is_exit_2_with_the_path(tmp_path: Path,
     import kv2rdf.output
 
     def refused(target: Path, replaced: object) -> Path:
-        raise PermissionError(13, "Permission denied", str(target.parent / ".x.tmp"))
+        tmp = f".{target.name}.kv2rdf-{os.getpid()}-0a1b2c3d.tmp"
+        raise PermissionError(13, "Permission denied", str(target.parent / tmp))
 
     monkeypatch.setattr(kv2rdf.output, "_create_temporary", refused)
     result = run("convert", SEED, NOTICE, "-o", tmp_path / "out")
     assert result.exit_code == 2
-    assert result.stderr.count(": cannot write: Permission denied") == 2
+    assert result.stderr.splitlines() == [
+        f"{tmp_path / 'out' / name}: cannot write: Permission denied"
+        for name in ("aanhangsel-1064.ttl", "mededeling-2024Z02569.ttl")]
 
 
 def test_a_temporary_file_left_by_a_killed_run_is_removed(tmp_path: Path) -> None:
