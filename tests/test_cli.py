@@ -271,3 +271,15 @@ def test_an_ill_typed_literal_is_a_violation_without_a_traceback(tmp_path: Path)
     assert done.returncode == 1
     assert "dateSubmitted" in done.stdout
     assert "Traceback" not in done.stderr and done.stderr == ""
+
+
+def test_an_internal_error_never_shows_a_password(monkeypatch: pytest.MonkeyPatch,
+                                                  tmp_path: Path) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("cannot reach http://alice:Pa55w0rd@store.example:7878/query")
+
+    monkeypatch.setattr(cli, "convert_bytes", broken)
+    result = run("convert", SEED, "-o", tmp_path / "out.ttl")
+    assert result.exit_code == 3
+    assert "http://…@store.example:7878/query" in result.stderr
+    assert "Pa55w0rd" not in result.output and "alice" not in result.output
