@@ -1,21 +1,21 @@
 """Command line: ``kv2rdf convert | validate | formats``.
 
 Exit codes: 0 success; 1 SHACL violations; 2 bad input or usage (any `Kv2RdfError`, and
-click's own usage errors); 3 internal error. The translation happens in one place,
-`Kv2RdfGroup.invoke`; commands only call the library and print.
+click's own usage errors); 3 internal error; 130 interrupted (Ctrl-C). The translation
+happens in one place, `Kv2RdfGroup.invoke`; commands only call the library and print.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
 import click
-from rdflib import Dataset, Graph
 
 from kv2rdf import __version__, table_commands
-from kv2rdf.errors import DataError, Kv2RdfError
+from kv2rdf.errors import Kv2RdfError
 from kv2rdf.formats import SourceFormat, source_format
 from kv2rdf.iris import Iris, check_base
 from kv2rdf.namespaces import DEFAULT_BASE, new_graph
@@ -23,11 +23,14 @@ from kv2rdf.output import expand_sources, plan_outputs, write_atomic
 from kv2rdf.parsers import PARSERS
 from kv2rdf.pipeline import (
     convert_bytes,
+    display_path,
     located,
     metadata_beside,
     read_input,
+    require_text,
     warning_lines,
 )
+from kv2rdf.rdf_input import read_graph
 from kv2rdf.reference.commands import reference
 from kv2rdf.reports import FAIL_ON, fails, json_report, junit_report
 from kv2rdf.serialization import FORMATS, dumps, output_format
@@ -45,6 +48,16 @@ class InputError(click.ClickException):
         click.echo(f"kv2rdf: {self.format_message()}", err=True)
 
 
+class Interrupted(click.ClickException):
+    """Ctrl-C: exit code 130, as for any command a signal stops."""
+
+    exit_code = 130
+
+    def show(self, file: Any = None) -> None:
+        """One line, no "Error:" prefix."""
+        click.echo("kv2rdf: interrupted", err=True)
+
+
 class InternalError(click.ClickException):
     """A bug: exit code 3."""
 
@@ -60,11 +73,18 @@ class Kv2RdfGroup(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except KeyboardInterrupt:  # output files are whole or absent (kv2rdf.output)
+            raise Interrupted("interrupted") from None
         except Kv2RdfError as exc:
             raise InputError(str(exc)) from exc
         except Exception as exc:
-            raise InternalError(f"internal error ({type(exc).__name__}: {exc}); please report "
-                                "it with the input that caused it") from exc
+            detail = _USER_INFO.sub("//…@", f"{type(exc).__name__}: {exc}")
+            raise InternalError(f"internal error ({detail}); please report it with the input "
+                                "that caused it") from exc
+
+
+#: ``//user:password@`` in a URL: never printed, not even in a bug report.
+_USER_INFO = re.compile(r"//[^/\s]*@")
 
 
 @click.group(cls=Kv2RdfGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -89,21 +109,25 @@ def main() -> None:
 def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | None,
             base: str, check: bool, strict: bool, metadata: str | None) -> None:
     """Convert Kamervragen documents (text, markdown, …) to RDF."""
-    base = check_base(base)
+    base = check_base(require_text(base, "--base"))
+    if output == "":
+        raise InputError("-o needs a file or folder name (or - for standard output)")
     fmt = source_format(from_) if from_ else None
     paths = expand_sources(sources)
     if not paths:
         raise InputError("no source documents found")
     targets = plan_outputs(paths, output, output_format(to).suffix)
+    if None in targets and sys.stdout is None:
+        raise InputError("standard output is closed; name an output file with -o")
     failed = violated = False
     merged = new_graph(base)
     for path, target in zip(paths, targets, strict=True):
         meta = Path(metadata) if metadata else metadata_beside(path)
         try:
-            doc, graph = convert_bytes(read_input(path), source=str(path), fmt=fmt,
+            doc, graph = convert_bytes(read_input(path), source=display_path(path), fmt=fmt,
                                        strict=strict, base=base,
                                        metadata=read_input(meta) if meta else None,
-                                       metadata_source=str(meta) if meta else None)
+                                       metadata_source=display_path(meta) if meta else None)
         except Kv2RdfError as exc:
             click.echo(located(path, exc), err=True)
             failed = True
@@ -113,12 +137,16 @@ def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | 
         if check:
             report = validate(graph)
             if report.results:
-                click.echo(f"{path}: {report.text()}", err=True)
+                click.echo(f"{display_path(path)}: {report.text()}", err=True)
             violated |= not report.conforms
         if target is None:
             merged += graph
         else:
-            write_atomic(target, dumps(graph, to, name=Iris(base).source(doc)))
+            try:
+                write_atomic(target, dumps(graph, to, name=Iris(base).source(doc)))
+            except Kv2RdfError as exc:  # this output cannot be written; the others go on
+                click.echo(str(exc), err=True)
+                failed = True
     if len(merged):
         click.echo(dumps(merged, to), nl=False)
     if failed:
@@ -139,15 +167,25 @@ def validate_command(data: tuple[str, ...], shapes: str | None, report_format: s
                      fail_on: str) -> None:
     """Validate RDF files against the kv2rdf SHACL shapes."""
     shapes_file = Path(shapes) if shapes else None
-    reports = {name: validate(_load_data(Path(name)), shapes=shapes_file) for name in data}
+    reports, unreadable = {}, {}
+    for name in data:
+        try:
+            graph = read_graph(Path(name))
+        except Kv2RdfError as exc:  # reported here; the other files are validated
+            click.echo(str(exc), err=True)
+            unreadable[display_path(name)] = str(exc)
+            continue
+        reports[display_path(name)] = validate(graph, shapes=shapes_file)
     if report_format == "json":
-        click.echo(json_report(reports), nl=False)
+        click.echo(json_report(reports, unreadable), nl=False)
     elif report_format == "junit":
-        click.echo(junit_report(reports, fail_on=fail_on), nl=False)
+        click.echo(junit_report(reports, fail_on=fail_on, errors=unreadable), nl=False)
     else:
         for name, report in reports.items():
             status = "conforms" if report.conforms else "does not conform"
             click.echo(f"{name}: {status}; {report.text()}")
+    if unreadable:
+        sys.exit(2)
     if any(fails(r, fail_on) for r in reports.values()):
         sys.exit(1)
 
@@ -162,29 +200,6 @@ def formats() -> None:
     click.echo("Output formats (-t/--to):")
     for name, spec in FORMATS.items():
         click.echo(f"  {name:8} {spec.suffix:8} {spec.media_type}")
-
-
-_RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld",
-                 ".trig": "trig", ".nq": "nquads", ".rdf": "xml", ".owl": "xml"}
-
-
-def _load_data(path: Path) -> Graph:
-    fmt = _RDF_SUFFIXES.get(path.suffix.lower(), "turtle")
-    data = read_input(path)
-    graph = Graph()
-    try:
-        if fmt in ("trig", "nquads"):
-            ds = Dataset()
-            ds.parse(data=data, format=fmt)
-            for s, p, o, _ in ds.quads((None, None, None, None)):  # every graph, named too
-                graph.add((s, p, o))
-        else:
-            graph.parse(data=data, format=fmt)
-    except Exception as exc:  # rdflib's parsers raise many kinds
-        raise DataError(f"{path}:{getattr(exc, 'lines', 1) or 1}: not valid {fmt}: "
-                        f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
-                        ) from exc
-    return graph
 
 
 main.add_command(commands.load)

@@ -10,7 +10,9 @@ shape); the other results, warnings unless they fail the run, in ``<system-out>`
 the same data always gives the same bytes.
 
 ``--fail-on violation`` (the default) fails a file on SHACL violations only; ``--fail-on
-warning`` also on warnings (and infos).
+warning`` also on warnings (and infos). A data file that cannot be read at all (``errors``)
+is a test case with an ``<error>`` in JUnit XML and ``{"file": …, "error": …}`` in JSON, so a
+CI report names it too.
 """
 
 from __future__ import annotations
@@ -38,11 +40,13 @@ def fails(report: ValidationReport, fail_on: str = "violation") -> bool:
     return bool(failing(report, fail_on))
 
 
-def json_report(reports: Mapping[str, ValidationReport]) -> str:
-    """``[{"file": name, "report": {...}}, ...]`` in input order."""
-    return json.dumps([{"file": name, "report": json.loads(report.to_json())}
-                       for name, report in reports.items()],
-                      indent=2, ensure_ascii=False) + "\n"
+def json_report(reports: Mapping[str, ValidationReport],
+                errors: Mapping[str, str] | None = None) -> str:
+    """``[{"file": name, "report": {...}}, ...]`` in input order, then unreadable files."""
+    entries: list[dict[str, object]] = [{"file": name, "report": json.loads(report.to_json())}
+                                        for name, report in reports.items()]
+    entries += [{"file": name, "error": message} for name, message in (errors or {}).items()]
+    return json.dumps(entries, indent=2, ensure_ascii=False) + "\n"
 
 
 def _xml_text(text: str) -> str:
@@ -62,8 +66,11 @@ def _detail(result: ValidationResult) -> str:
 
 
 def junit_report(reports: Mapping[str, ValidationReport], *, fail_on: str = "violation",
-                 suite: str = "kv2rdf validate") -> str:
-    """A JUnit XML document: one test case per data file, one failure per failing result."""
+                 suite: str = "kv2rdf validate", errors: Mapping[str, str] | None = None) -> str:
+    """A JUnit XML document: one test case per data file, one failure per failing result.
+
+    ``errors`` maps data files that could not be read to the message: an ``<error>`` each.
+    """
     root = ET.Element("testsuites", name="kv2rdf")
     testsuite = ET.SubElement(root, "testsuite", name=suite)
     failed_cases = 0
@@ -82,7 +89,12 @@ def junit_report(reports: Mapping[str, ValidationReport], *, fail_on: str = "vio
         if rest:
             out = ET.SubElement(case, "system-out")
             out.text = _xml_text("\n\n".join(_detail(r) for r in rest))
-    counts = {"tests": str(len(reports)), "failures": str(failed_cases), "errors": "0"}
+    for name, message in (errors or {}).items():
+        case = ET.SubElement(testsuite, "testcase", classname="kv2rdf.validate",
+                             name=_xml_text(name), time="0")
+        ET.SubElement(case, "error", type="unreadable", message=_xml_text(message))
+    counts = {"tests": str(len(reports) + len(errors or {})), "failures": str(failed_cases),
+              "errors": str(len(errors or {}))}
     root.attrib.update(counts, time="0")
     testsuite.attrib.update(counts, skipped="0", time="0")
     ET.indent(root)

@@ -25,6 +25,7 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from kv2rdf.errors import ShapesError
+from kv2rdf.pipeline import read_input
 from kv2rdf.resources import ontology_path, shapes_path
 
 
@@ -83,8 +84,9 @@ class ValidationReport:
 
 @functools.lru_cache(maxsize=8)
 def _load(path: Path) -> Graph:
+    data = read_input(path)  # size-limited, like every input
     try:
-        return Graph().parse(path, format="turtle")
+        return Graph().parse(data=data, format="turtle", publicID=path.resolve().as_uri())
     except Exception as exc:  # rdflib raises many kinds for unreadable files
         raise ShapesError(f"{path}: cannot load: {exc}") from exc
 
@@ -100,10 +102,13 @@ def validate(graph: Graph, *, shapes: Path | Graph | None = None) -> ValidationR
     """Validate ``graph`` against the kv2rdf shapes (or ``shapes``)."""
     shacl = load_shapes(shapes)
     with _prepared_queries():
-        _, report, _ = pyshacl.validate(graph, shacl_graph=shacl,
-                                        ont_graph=_load(ontology_path()), inference="none",
-                                        allow_warnings=True, advanced=False,
-                                        abort_on_first=False)
+        _, report, text = pyshacl.validate(graph, shacl_graph=shacl,
+                                           ont_graph=_load(ontology_path()), inference="none",
+                                           allow_warnings=True, advanced=False,
+                                           abort_on_first=False)
+    if not isinstance(report, Graph):  # pySHACL refused the shapes (a SERVICE in SPARQL …)
+        where = shapes if isinstance(shapes, Path) else "the shapes"
+        raise ShapesError(f"{where}: cannot be used: {' '.join(str(text).split())}")
     results = [_result(report, r) for r in report.objects(None, SH.result)]
     return ValidationReport(tuple(sorted(results, key=lambda r: (r.focus, r.shape, r.message))))
 

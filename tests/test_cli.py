@@ -169,3 +169,117 @@ def test_validate_reads_every_output_format(tmp_path: Path, fmt: str) -> None:
     assert result.exit_code == 0
     # the two people (Erdmans, Helder) are not matched to TK ids: proof the data was read
     assert '"warnings": 2' in result.stdout
+
+
+def test_an_unreadable_file_wins_over_violations_and_the_rest_is_validated(
+        tmp_path: Path) -> None:
+    violating = tmp_path / "violating.ttl"
+    run("convert", SEED, "-o", violating)
+    graph = Graph().parse(violating)
+    question = URIRef("https://w3id.org/kv2rdf/id/kamervraag/ah-tk-20232024-1064/vraag/3")
+    graph.remove((question, SCHEMA.text, None))
+    graph.serialize(violating, format="turtle")
+    empty = tmp_path / "empty.ttl"
+    empty.write_text("", encoding="utf-8")
+    result = run("validate", empty, violating)
+    assert result.exit_code == 2
+    assert f"{violating}: does not conform" in result.stdout
+    assert f"{empty}: holds no triples" in result.stderr
+
+
+def test_convert_goes_on_after_a_failing_source_and_exits_2(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Notulen.\n", encoding="utf-8")
+    result = run("convert", bad, SEED, "-o", tmp_path / "out")
+    assert result.exit_code == 2
+    assert f"{bad}:1: not a Kamervragen document" in result.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["aanhangsel-1064.ttl"]
+
+
+def test_ctrl_c_exits_130_and_leaves_no_output(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    fifo = tmp_path / "waiting.md"
+    os.mkfifo(fifo)  # nobody writes: the command waits until it is interrupted
+    child = subprocess.Popen([sys.executable, "-m", "kv2rdf", "convert", str(fifo), "-o",
+                              str(tmp_path / "out.ttl")], stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while True:  # a FIFO opens for writing once its reader has it open: kv2rdf is reading
+        try:
+            writer = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            break
+        except OSError:
+            assert time.monotonic() < deadline and child.poll() is None
+            time.sleep(0.05)
+    time.sleep(0.2)
+    child.send_signal(signal.SIGINT)
+    _, stderr = child.communicate(timeout=30)
+    os.close(writer)
+    assert child.returncode == 130
+    assert stderr.decode().strip().endswith("kv2rdf: interrupted")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["waiting.md"]
+
+
+def test_the_readme_exit_code_table_names_every_code_the_cli_uses() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### Exit codes", 1)[1].split("\n\n", 2)[1]
+    codes = {int(line.split("|")[1]) for line in table.splitlines() if line[:3].strip("| ")
+             .isdigit()}
+    assert codes == {0, 1, 2, 3, 130}
+    assert {cli.InputError.exit_code, cli.InternalError.exit_code,
+            cli.Interrupted.exit_code} <= codes
+
+
+@pytest.mark.parametrize("report_format", ["json", "junit"])
+def test_ci_reports_name_an_unreadable_file(tmp_path: Path, report_format: str) -> None:
+    import json
+    from xml.etree import ElementTree
+
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("<a> <b> .\n", encoding="utf-8")
+    good = tmp_path / "good.ttl"
+    run("convert", SEED, "-o", good)
+    result = run("validate", good, broken, "--format", report_format)
+    assert result.exit_code == 2
+    if report_format == "json":
+        entries = json.loads(result.stdout)
+        assert [e["file"] for e in entries] == [str(good), str(broken)]
+        assert entries[0]["report"]["conforms"] is True
+        assert entries[1]["error"].startswith(f"{broken}:1: not valid Turtle")
+    else:
+        suite = ElementTree.fromstring(result.stdout).find("testsuite")
+        assert suite is not None
+        assert (suite.get("tests"), suite.get("errors"), suite.get("failures")) == ("2", "1", "0")
+        [error] = suite.iter("error")
+        assert "not valid Turtle" in (error.get("message") or "")
+
+
+def test_an_ill_typed_literal_is_a_violation_without_a_traceback(tmp_path: Path) -> None:
+    data = tmp_path / "bad-date.ttl"
+    text = (ROOT / "examples" / "aanhangsel-1064.ttl").read_text(encoding="utf-8")
+    data.write_text(text.replace('"2024-02-16"^^xsd:date', '"2024-02-31"^^xsd:date'),
+                    encoding="utf-8")
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "kv2rdf", "validate", str(data)],
+                          capture_output=True, text=True, check=False, timeout=120)
+    assert done.returncode == 1
+    assert "dateSubmitted" in done.stdout
+    assert "Traceback" not in done.stderr and done.stderr == ""
+
+
+def test_an_internal_error_never_shows_a_password(monkeypatch: pytest.MonkeyPatch,
+                                                  tmp_path: Path) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("cannot reach http://alice:Pa55w0rd@store.example:7878/query")
+
+    monkeypatch.setattr(cli, "convert_bytes", broken)
+    result = run("convert", SEED, "-o", tmp_path / "out.ttl")
+    assert result.exit_code == 3
+    assert "http://…@store.example:7878/query" in result.stderr
+    assert "Pa55w0rd" not in result.output and "alice" not in result.output

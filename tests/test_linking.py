@@ -179,3 +179,17 @@ def test_an_answer_within_three_weeks_is_not_late(tmp_path: Path) -> None:
     link(store)
     assert values(store, "SELECT ?d ?l WHERE { ?q a kv:WrittenQuestions ; kv:daysToAnswer ?d ; kv:answeredLate ?l }") == ["10"]
     assert values(store, "SELECT ?l WHERE { ?q kv:answeredLate ?l }") == ["false"]
+
+
+def test_a_store_that_answers_the_wrong_variables_is_a_store_error() -> None:
+    from kv2rdf.errors import StoreError
+    from kv2rdf.store.results import QueryResult
+
+    class Odd:
+        location = "http://127.0.0.1:1/odd"
+
+        def query(self, sparql: str) -> QueryResult:
+            return QueryResult.from_json('{"head": {"vars": ["n"]}, "results": {"bindings": []}}')
+
+    with pytest.raises(StoreError, match="answered a query with the variables n instead of qs, g"):
+        link(Odd())  # type: ignore[arg-type]

@@ -4,6 +4,7 @@ the HTTP client against a stand-in server on 127.0.0.1, and against a real Oxigr
 
 from __future__ import annotations
 
+import base64
 import json
 import threading
 from collections.abc import Iterator
@@ -493,3 +494,24 @@ def test_server_cli_load_and_query(server_store: RemoteStore) -> None:
                  server_kind())
     assert bad.exit_code == 2
     assert "HTTP 400" in bad.stderr
+
+
+def test_credentials_in_the_url_are_sent_but_never_shown(fake_server: str) -> None:
+    host = fake_server.removeprefix("http://")
+    Recorder.answer = json.dumps({"head": {"vars": ["graphs", "triples"]}, "results": {
+        "bindings": [{name: {"type": "literal", "value": "2",
+                             "datatype": "http://www.w3.org/2001/XMLSchema#integer"}
+                      for name in ("graphs", "triples")}]}}).encode()
+    result = invoke("load", SEED_NOTICE, SEED_ANSWER, "--no-link", "--endpoint",
+                    f"http://alice:Pa55%2Fw0rd@{host}/")
+    assert result.exit_code == 0, result.output
+    assert f"into {fake_server}/store" in result.stderr
+    assert result.stderr.count("loaded <") == 2
+    assert "Pa55" not in result.output and "alice" not in result.output
+    sent = Recorder.requests[0]["headers"]["Authorization"]
+    assert base64.b64decode(sent.removeprefix("Basic ")) == b"alice:Pa55/w0rd"
+    Recorder.fail_put_after = 0
+    result = invoke("load", SEED_NOTICE, "--endpoint", f"http://alice:Pa55w0rd@{host}/")
+    assert result.exit_code == 2
+    assert f"PUT {fake_server}/store: HTTP 500" in result.stderr
+    assert "Pa55" not in result.output

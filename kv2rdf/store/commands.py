@@ -9,6 +9,8 @@ Diagnostics go to stderr; query results to stdout.
 
 from __future__ import annotations
 
+import math
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,13 +18,16 @@ from typing import Any
 
 import click
 
-from kv2rdf.errors import DataError
+from kv2rdf.errors import DataError, StoreError
 from kv2rdf.formats import SourceFormat, source_format
 from kv2rdf.iris import check_base
+from kv2rdf.limits import LimitError, max_input_bytes, size_text
 from kv2rdf.namespaces import DEFAULT_BASE
+from kv2rdf.pipeline import display_path, read_input, require_text
 from kv2rdf.store.endpoint import SERVERS, endpoint_for
 from kv2rdf.store.inputs import expand_inputs, prepare
 from kv2rdf.store.local import DEFAULT_STORE, GraphStore, LocalStore, NamedGraph
+from kv2rdf.store.query_check import check_query
 from kv2rdf.store.remote import PROTOCOLS, RemoteStore
 from kv2rdf.store.results import RESULT_FORMATS, format_result
 
@@ -55,13 +60,24 @@ def open_store(store_dir: str | None, url: str | None, server: str, query_url: s
     """The store the options name: a server when ``--endpoint`` is given, else a folder."""
     if url and store_dir:
         raise click.UsageError("give --store or --endpoint, not both")
+    if not math.isfinite(timeout) or timeout <= 0:
+        raise click.BadParameter(f"{timeout:g}: give a finite number of seconds above 0",
+                                 param_hint="--timeout")
     if url:
         target = endpoint_for(url, server, query_url=query_url, update_url=update_url,
                               graph_store_url=graph_store_url)
         return RemoteStore(target, timeout=timeout, protocol=protocol)
     if query_url or update_url or graph_store_url:
         raise click.UsageError("--query-url, --update-url and --graph-store-url need --endpoint")
-    return LocalStore(store_dir or DEFAULT_STORE, create=create)
+    folder = store_dir or DEFAULT_STORE
+    try:
+        os.stat(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        pass  # a new store, or a file in the way: LocalStore says which
+    except OSError as exc:  # a name too long, a loop of links, no permission
+        raise StoreError(f"{display_path(folder)}: cannot open the store: "
+                         f"{exc.strerror or exc}") from None
+    return LocalStore(folder, create=create)
 
 
 @click.command(short_help="Load RDF files or source documents into a store.")
@@ -90,7 +106,7 @@ def load(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | None, s
     graph is named after its answer document, notice or question set, so loading it again
     replaces it. Nothing is loaded when an input cannot be read, unless --keep-going.
     """
-    base = check_base(base)
+    base = check_base(require_text(base, "--base"))
     paths = expand_inputs(inputs)
     if not paths:
         raise DataError("no input files found")
@@ -143,8 +159,10 @@ def query(sparql: str, store_dir: str | None, endpoint: str | None, server: str,
     QUERY is the query text, @FILE for a file (examples/queries/*.rq), or @- for stdin. The
     kv2rdf prefixes (kv:, eli:, dct:, …) may be used without declaring them. ASK prints true
     or false; CONSTRUCT and DESCRIBE print Turtle (table) or N-Triples (the other formats).
+    Updates are refused (use load), and so is SERVICE against the embedded store.
     """
     text = read_query(sparql)
+    check_query(text, embedded=not endpoint)
     store = open_store(store_dir, endpoint, server, query_url, update_url, graph_store_url,
                        timeout, create=False)
     try:
@@ -155,14 +173,26 @@ def query(sparql: str, store_dir: str | None, endpoint: str | None, server: str,
 
 
 def read_query(argument: str) -> str:
-    """The query text of a QUERY argument: literal, ``@file`` or ``@-``."""
+    """The query text of a QUERY argument: literal, ``@file`` or ``@-`` (size-limited)."""
     if not argument.startswith("@"):
-        return argument
+        return require_text(argument, "the query")
     name = argument[1:]
     if name == "-":
-        return sys.stdin.read()
+        limit = max_input_bytes()
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise LimitError(f"standard input: the query goes on past {size_text(limit)}")
+    else:
+        try:
+            data = read_input(Path(name))
+        except LimitError:
+            raise
+        except DataError as exc:
+            raise DataError(str(exc).replace(": cannot read:", ": cannot read the query:", 1)
+                            ) from None
     try:
-        return Path(name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or exc
-        raise DataError(f"{name}: cannot read the query: {reason}") from None
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        where = "standard input" if name == "-" else display_path(name)
+        raise DataError(f"{where}: cannot read the query: not UTF-8 text (byte "
+                        f"{exc.start})") from None

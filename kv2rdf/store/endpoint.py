@@ -23,7 +23,9 @@ A trailing ``/query``, ``/sparql`` … on the endpoint is dropped (except for ``
 Credentials, first found wins: ``KV2RDF_TOKEN`` (``Authorization: Bearer``), ``KV2RDF_USER``
 with ``KV2RDF_PASSWORD``, a ``user:password@`` in the URL, then ``~/.netrc`` (or ``$NETRC``)
 for the host. The service URLs of an `Endpoint` never hold them; `public_url` gives the form
-every message shows (scheme, host, port and path).
+every message shows (scheme, host, port and path), and `shown_url` a safe form of any text
+given as a URL, however malformed (no scheme, an unescaped ``/`` or ``#`` in the password): the
+user information, up to the last ``@``, is never printed. A malformed URL is a `StoreError`.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from __future__ import annotations
 import base64
 import netrc
 import os
+import re
 import urllib.parse
 from dataclasses import dataclass, field
 
@@ -75,10 +78,58 @@ class Endpoint:
     credentials: Credentials | None = field(default=None, repr=False)
 
 
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
 def public_url(url: str) -> str:
     """``url`` as scheme, host, port and path: safe to show (no user, password or query)."""
-    parts = urllib.parse.urlsplit(url)
-    return urllib.parse.urlunsplit((parts.scheme, _netloc(parts), parts.path, "", ""))
+    try:
+        parts = urllib.parse.urlsplit(url)
+        if "@" in parts.path or "@" in parts.fragment:  # user information gone astray
+            return shown_url(url)
+        return urllib.parse.urlunsplit((parts.scheme, _netloc(parts), parts.path, "", ""))
+    except (ValueError, StoreError):
+        return shown_url(url)
+
+
+def shown_url(text: str) -> str:
+    """Any text given as a URL, safe to print, however malformed.
+
+    Whatever stands before its last ``@`` is shown as ``…``; query and fragment are left out.
+    """
+    scheme = _SCHEME.match(text)
+    head = scheme.group(0) if scheme else ""
+    rest = text[len(head):]
+    if "@" in rest:
+        rest = "…@" + rest.rsplit("@", 1)[1]
+    rest = re.split(r"[?#]", rest, maxsplit=1)[0]
+    return head + rest
+
+
+def check_url(url: str, what: str = "URL") -> urllib.parse.SplitResult:
+    """The parts of an http(s) URL; `StoreError` (showing no credentials) when malformed."""
+    shown = shown_url(url)
+    if not url.isascii() and any("\udc80" <= c <= "\udcff" for c in url):
+        raise StoreError(f"{shown.encode('utf-8', 'replace').decode()}: the {what} holds "
+                         "bytes that are not UTF-8 text")
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError as exc:
+        raise StoreError(f"{shown}: not a valid {what}: {exc}") from None
+    if parts.scheme.lower() not in ("http", "https"):
+        raise StoreError(f"{shown}: not an http(s) {what}; write http://host:port/…")
+    if "@" in parts.path or "@" in parts.query or "@" in parts.fragment:
+        raise StoreError(f"{shown}: the {what} has an '@' after its host: a '/', '?' or '#' "
+                         "in a user name or password must be written %2F, %3F or %23 (or "
+                         "give them in KV2RDF_USER and KV2RDF_PASSWORD)")
+    if not parts.hostname:
+        raise StoreError(f"{shown}: the {what} names no host")
+    try:
+        parts.port  # noqa: B018 - raises ValueError when the port is not a number
+    except ValueError:
+        raise StoreError(f"{shown}: the port of the {what} is not a number from 0 to "
+                         "65535") from None
+    return parts
 
 
 def _netloc(parts: urllib.parse.SplitResult) -> str:
@@ -130,9 +181,11 @@ def endpoint_for(url: str, server: str = "oxigraph", *, query_url: str | None = 
     """The service URLs of ``server`` at ``url``; explicit URLs win over the convention."""
     if server not in SERVERS:
         raise StoreError(f"unknown server kind {server!r}; known: {', '.join(SERVERS)}")
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise StoreError(f"{public_url(url) or url!r}: not an http(s) URL")
+    parts = check_url(url, "endpoint URL")
+    for option, given in (("--query-url", query_url), ("--update-url", update_url),
+                          ("--graph-store-url", graph_store_url)):
+        if given:
+            check_url(given, f"{option} URL")
     credentials = find_credentials(url)
     path = parts.path.rstrip("/")
     if server != "generic" and server != "graphdb" and path.endswith(_TRAILING):

@@ -9,7 +9,8 @@ conversion of it, replaces its graph instead of adding a second copy. RDF files 
 the same way: each graph (a Turtle/N-Triples/JSON-LD/RDF-XML file, or each graph of a
 TriG/N-Quads file) is named after its one main work; RDF without a kv2rdf work (the
 vocabulary, say) keeps its TriG graph name or is named after its file (``file:///…``). Files
-are parsed with pyoxigraph; sources are converted with `kv2rdf.pipeline.convert_bytes`.
+are read by `kv2rdf.rdf_input` (no entities, DTDs, remote contexts or empty files); sources
+are converted with `kv2rdf.pipeline.convert_bytes`.
 """
 
 from __future__ import annotations
@@ -27,11 +28,13 @@ from kv2rdf.namespaces import DEFAULT_BASE, KV
 from kv2rdf.output import SOURCE_SUFFIXES, expand_sources
 from kv2rdf.pipeline import (
     convert_bytes,
+    display_path,
     located,
     metadata_beside,
     read_input,
     warning_lines,
 )
+from kv2rdf.rdf_input import base_of, read_quads
 from kv2rdf.store.local import NamedGraph
 
 #: RDF files by suffix; every other file is a source document to convert.
@@ -77,12 +80,8 @@ def graphs_from_rdf(data: bytes, fmt: ox.RdfFormat, origin: str,
                     fallback: str) -> list[NamedGraph]:
     """The graphs of an RDF file: default graph and each named graph, named by main work."""
     groups: dict[ox.NamedNode | ox.BlankNode | ox.DefaultGraph, dict[ox.Triple, None]] = {}
-    try:
-        for quad in ox.parse(data, format=fmt, base_iri=fallback):
-            groups.setdefault(quad.graph_name, {})[quad.triple] = None
-    except SyntaxError as exc:
-        raise DataError(f"{origin}:{exc.lineno or 1}: not valid {fmt.name}: "
-                        f"{exc.msg}") from None
+    for quad in read_quads(data, fmt, origin, fallback):
+        groups.setdefault(quad.graph_name, {})[quad.triple] = None
     graphs = []
     for graph_name, triples in groups.items():
         name = main_work(triples, origin)
@@ -101,7 +100,7 @@ def graphs_from_source(data: bytes, origin: str, *, fmt: SourceFormat | None = N
     """
     doc, graph = convert_bytes(data, source=origin, fmt=fmt, strict=strict, base=base,
                                metadata=read_input(metadata) if metadata else None,
-                               metadata_source=str(metadata) if metadata else None)
+                               metadata_source=display_path(metadata) if metadata else None)
     triples = tuple(dict.fromkeys(
         q.triple for q in ox.parse(graph.serialize(format="nt").encode("utf-8"),
                                    format=ox.RdfFormat.N_TRIPLES)))
@@ -129,13 +128,14 @@ def prepare(paths: Sequence[Path], *, fmt: SourceFormat | None = None, strict: b
     prepared = Prepared()
     by_name: dict[str, NamedGraph] = {}
     for path in paths:
+        origin = display_path(path)
         try:
             data = read_input(path)
             rdf = RDF_SUFFIXES.get(path.suffix.lower())
             if rdf is not None:
-                graphs = graphs_from_rdf(data, rdf, str(path), path.resolve().as_uri())
+                graphs = graphs_from_rdf(data, rdf, origin, base_of(path))
             else:
-                graph, warnings = graphs_from_source(data, str(path), fmt=fmt, strict=strict,
+                graph, warnings = graphs_from_source(data, origin, fmt=fmt, strict=strict,
                                                      base=base, metadata=metadata_beside(path))
                 graphs = [graph]
                 prepared.warnings.extend(warnings)

@@ -20,6 +20,7 @@ from datetime import date
 
 import pyoxigraph as ox
 
+from kv2rdf.errors import StoreError
 from kv2rdf.namespaces import KV
 from kv2rdf.store.cases import ZAAKNUMMER, Ambiguity, Link, QuestionSet, find_links
 from kv2rdf.store.local import GraphStore, NamedGraph
@@ -70,21 +71,31 @@ def question_sets(store: GraphStore) -> list[QuestionSet]:
     graphs: dict[str, set[str]] = defaultdict(set)
     dates: dict[str, str] = {}
     titles: dict[str, str] = {}
-    for row in store.query(SETS).records():
+    for row in _records(store, SETS, "qs", "g"):
         graphs[row["qs"]].add(row["g"])
         dates.setdefault(row["qs"], row.get("d", ""))
         titles[row["qs"]] = max(titles.get(row["qs"], ""), row.get("title", ""))
     zaak, askers, texts = defaultdict(set), defaultdict(set), defaultdict(set)
-    for row in store.query(IDENTIFIERS).records():
+    for row in _records(store, IDENTIFIERS, "qs", "id"):
         if ZAAKNUMMER.match(row["id"]):
             zaak[row["qs"]].add(row["id"])
-    for row in store.query(ASKERS).records():
+    for row in _records(store, ASKERS, "qs", "who"):
         askers[row["qs"]].add(row["who"].rsplit("/", 1)[-1])
-    for row in store.query(QUESTIONS).records():
+    for row in _records(store, QUESTIONS, "qs", "text"):
         texts[row["qs"]].add(row["text"])
     return [QuestionSet(iri, frozenset(graphs[iri]), frozenset(zaak[iri]), dates[iri] or None,
                         frozenset(askers[iri]), titles[iri], tuple(sorted(texts[iri])))
             for iri in sorted(graphs)]
+
+
+def _records(store: GraphStore, sparql: str, *needed: str) -> list[dict[str, str]]:
+    """The rows of a SELECT query; `StoreError` when the store answers other variables."""
+    result = store.query(sparql)
+    if not set(needed) <= set(result.variables):
+        raise StoreError(f"{store.location}: the store answered a query with the variables "
+                         f"{', '.join(result.variables) or 'none'} instead of "
+                         f"{', '.join(needed)}; it cannot be linked")
+    return [row for row in result.records() if set(needed) <= set(row)]
 
 
 def link_graph_name(iri: str) -> str:
@@ -196,7 +207,7 @@ def derived_facts(store: GraphStore) -> list[ox.Triple]:
     """
     first: dict[str, int] = {}
     triples: set[ox.Triple] = set()
-    for row in store.query(ANSWERED).records():
+    for row in _records(store, ANSWERED, "ad", "qs", "d0", "d1"):
         try:
             days = (date.fromisoformat(row["d1"]) - date.fromisoformat(row["d0"])).days
         except ValueError:
@@ -216,11 +227,11 @@ def follow_ups(store: GraphStore) -> list[ox.Triple]:
     (``kv-tk-{zaaknummer}``), its answer or a notice (``ah-tk-…``), or its zaaknummer.
     """
     cases: dict[str, set[str]] = defaultdict(set)
-    for row in store.query(PUBLISHED).records():
+    for row in _records(store, PUBLISHED, "id", "qs"):
         key = row["id"] if not ZAAKNUMMER.match(row["id"]) else f"kv-tk-{row['id']}"
         cases[OEP_URL + key].add(row["qs"])
     return sorted({ox.Triple(ox.NamedNode(row["qs"]), FOLLOWS_UP, ox.NamedNode(earlier))
-                   for row in store.query(CITED).records()
+                   for row in _records(store, CITED, "qs", "ref")
                    for earlier in cases.get(row["ref"], ()) if earlier != row["qs"]}, key=str)
 
 
