@@ -26,8 +26,8 @@ from kv2rdf.model import Answer, Document, Footnote, Location, Question, ReplyKi
 from kv2rdf.namespaces import (
     DEFAULT_BASE,
     ELI,
-    IANA_MEDIA_TYPES,
     ELI_DL,
+    IANA_MEDIA_TYPES,
     KV,
     KVDOC,
     KVZAAK,
