@@ -6,13 +6,15 @@ Tweede Kamer's own records. Offices follow ORG: an ``org:Post`` ("Minister van F
 ``org:postIn`` its ministry, an ``org:Organization`` with a TOOI IRI, and ``org:heldBy`` the
 person who signed in it. Where ELI-DL expects an organisation (the addressee, the party an
 answerer acts in name of, a post answered for "mede namens") the ministry is given; the post
-stays beside it on the same link, as the ontology contract asks (see ontology/README.md).
+stays beside it on the same link, as the ontology contract asks (see ontology/README.md). The
+ministry, TOOI's resource, is named with ``rdfs:label``: queries of the contract read the
+``skos:prefLabel`` of these links as the title of the post.
 """
 
 from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import FOAF, ORG, RDF, SKOS
+from rdflib.namespace import FOAF, ORG, RDF, RDFS, SKOS
 
 from kv2rdf import ministries
 from kv2rdf.iris import Iris, slug
@@ -56,7 +58,7 @@ def add_post(g: Graph, ids: Iris, post: Post) -> tuple[URIRef, URIRef | None]:
     g.add((ministry, RDF.type, ORG.Organization))
     g.add((ministry, RDF.type, TOOIONT.Ministerie))
     name = ministries.official_name(found.code)
-    g.add((ministry, SKOS.prefLabel, Literal(f"Ministerie van {name}", lang="nl")))
+    g.add((ministry, RDFS.label, Literal(f"Ministerie van {name}", lang="nl")))
     return iri, ministry
 
 
