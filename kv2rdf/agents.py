@@ -2,14 +2,19 @@
 
 Roles are SKOS concepts (``kvrol:indiener``, ``medeindiener``, ``geadresseerde``,
 ``beantwoorder``). The first asker is the indiener and the others medeindieners, as in the
-Tweede Kamer's own records. An answering minister is a participation with the person acting
-in name of the post; a post answered for ("mede namens") is a participation of the post.
+Tweede Kamer's own records. Offices follow ORG: an ``org:Post`` ("Minister van Financiën") is
+``org:postIn`` its ministry, an ``org:Organization`` with a TOOI IRI, and ``org:heldBy`` the
+person who signed in it. Where ELI-DL expects an organisation (the addressee, the party an
+answerer acts in name of, a post answered for "mede namens") the ministry is given; the post
+stays beside it on the same link, as the ontology contract asks (see ontology/README.md). The
+ministry, TOOI's resource, is named with ``rdfs:label``: queries of the contract read the
+``skos:prefLabel`` of these links as the title of the post.
 """
 
 from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import FOAF, ORG, RDF, SKOS
+from rdflib.namespace import FOAF, ORG, RDF, RDFS, SKOS
 
 from kv2rdf import ministries
 from kv2rdf.iris import Iris, slug
@@ -33,12 +38,12 @@ def add_fractie(g: Graph, ids: Iris, label: str) -> URIRef:
     iri = ids.fractie(label)
     g.add((iri, RDF.type, ORG.Organization))
     g.add((iri, RDF.type, KV.Fractie))
-    g.add((iri, SKOS.prefLabel, Literal(label, lang="nl")))
+    g.add((iri, SKOS.prefLabel, Literal(f"Fractie {label}", lang="nl")))
     g.add((iri, SKOS.altLabel, Literal(label, lang="nl")))
     return iri
 
 
-def add_post(g: Graph, ids: Iris, post: Post) -> URIRef:
+def add_post(g: Graph, ids: Iris, post: Post) -> tuple[URIRef, URIRef | None]:
     """An ``org:Post`` and, when the reference table knows it, its TOOI ministry."""
     iri = ids.post(post)
     g.add((iri, RDF.type, ORG.Post))
@@ -46,13 +51,15 @@ def add_post(g: Graph, ids: Iris, post: Post) -> URIRef:
     if post.detail:
         g.add((iri, SKOS.altLabel, Literal(f"{post.label} – {post.detail}", lang="nl")))
     found = ministries.ministry(post.ministry) if post.ministry else None
-    if found is not None:
-        ministry = ids.ministry(found.code)
-        g.add((iri, ORG.postIn, ministry))
-        g.add((ministry, RDF.type, TOOIONT.Ministerie))
-        name = ministries.official_name(found.code)
-        g.add((ministry, SKOS.prefLabel, Literal(f"Ministerie van {name}", lang="nl")))
-    return iri
+    if found is None:
+        return iri, None
+    ministry = ids.ministry(found.code)
+    g.add((iri, ORG.postIn, ministry))
+    g.add((ministry, RDF.type, ORG.Organization))
+    g.add((ministry, RDF.type, TOOIONT.Ministerie))
+    name = ministries.official_name(found.code)
+    g.add((ministry, RDFS.label, Literal(f"Ministerie van {name}", lang="nl")))
+    return iri, ministry
 
 
 def _participation(g: Graph, work: URIRef, role: str, key: str) -> URIRef:
@@ -78,11 +85,13 @@ def add_askers(g: Graph, ids: Iris, work: URIRef, askers: tuple[Asker, ...]) -> 
 
 
 def add_addressees(g: Graph, ids: Iris, work: URIRef, posts: tuple[Post, ...]) -> None:
-    """One geadresseerde participation per addressed post."""
+    """One geadresseerde participation per addressed post: its ministry, and the post."""
     for post in posts:
-        iri = add_post(g, ids, post)
+        iri, ministry = add_post(g, ids, post)
         part = _participation(g, work, "geadresseerde", str(iri).rsplit("/", 1)[1])
         g.add((part, ELI_DL.had_participant_organization, iri))
+        if ministry is not None:
+            g.add((part, ELI_DL.had_participant_organization, ministry))
 
 
 def add_answerers(g: Graph, ids: Iris, work: URIRef,
@@ -90,14 +99,20 @@ def add_answerers(g: Graph, ids: Iris, work: URIRef,
     """Beantwoorder participations: the signer in name of a post, and posts answered for."""
     people = []
     for answerer in answerers:
-        post = add_post(g, ids, answerer.post)
+        post, ministry = add_post(g, ids, answerer.post)
         if answerer.person is None:
             part = _participation(g, work, "beantwoorder", str(post).rsplit("/", 1)[1])
             g.add((part, ELI_DL.had_participant_organization, post))
+            if ministry is not None:
+                g.add((part, ELI_DL.had_participant_organization, ministry))
             continue
         person = add_person(g, ids, answerer.person)
         part = _participation(g, work, "beantwoorder", slug(answerer.person.family_name))
         g.add((part, ELI_DL.had_participant_person, person))
         g.add((part, ELI_DL.participation_in_name_of, post))
+        if ministry is not None:
+            g.add((part, ELI_DL.participation_in_name_of, ministry))
+        g.add((post, ORG.heldBy, person))
+        g.add((person, ORG.holds, post))
         people.append(person)
     return people

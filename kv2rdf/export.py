@@ -86,7 +86,9 @@ def _dates(value: Value) -> list[dt.date]:
 
 
 def _case_key(row: Row) -> str:
-    return str(row.get("zaak") or row.get("identifier") or row.get("set") or "")
+    """The zaaknummer, else the publication the questions were read from (its OEP id)."""
+    own = str(row.get("identifier") or "").removeprefix("vragen-")
+    return str(row.get("zaak") or own or row.get("set") or "")
 
 
 def build_cases(rows: list[Row]) -> list[Row]:

@@ -4,12 +4,18 @@ One source yields a question set (``kv:WrittenQuestions``) with its numbered que
 when the source has a reply, an answer document (``kv:AnswerDocument``) with answer items or a
 notice (``kv:PostponementNotice``). Texts are ``@nl``, dates ``xsd:date``, and no entity is a
 blank node. Provenance: every work is ``prov:wasDerivedFrom`` its source, and each question
-and answer has a ``…/bron`` specific resource naming the line and pages it came from.
+and answer has a ``…/bron/{source}`` specific resource naming the line and pages it came from,
+keyed by the source so that two renditions of one publication (PDF, text, XML) loaded together
+give each span one source. Texts are normalised (Unicode NFC, no soft hyphens, single spaces)
+so that renditions converge on the same text.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
+import unicodedata
+from datetime import date
 from pathlib import PurePath
 
 from rdflib import Graph, Literal, URIRef
@@ -22,6 +28,7 @@ from kv2rdf.namespaces import (
     DEFAULT_BASE,
     ELI,
     ELI_DL,
+    IANA_MEDIA_TYPES,
     KV,
     KVDOC,
     KVZAAK,
@@ -36,6 +43,21 @@ from kv2rdf.titles import answer_title, notice_title
 
 _MEDIA_TYPES = {"text": "text/plain", "markdown": "text/markdown", "pdf": "application/pdf",
                 "xml": "application/xml", "html": "text/html"}
+_SPACES = re.compile(r"[^\S\n]+")
+
+
+def normalise_text(text: str) -> str:
+    """One text for every rendition: NFC, no soft hyphens, single spaces, no spaces at line ends.
+
+    Line breaks are kept: paragraphs are separated by a blank line and list items by a newline.
+    """
+    text = unicodedata.normalize("NFC", text).replace("\u00ad", "")
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _nl(text: str) -> Literal:
+    return Literal(normalise_text(text), lang="nl")
 
 
 def to_graph(doc: Document, *, base: str = DEFAULT_BASE) -> Graph:
@@ -44,18 +66,16 @@ def to_graph(doc: Document, *, base: str = DEFAULT_BASE) -> Graph:
     ids = Iris(base)
     source = _add_source(g, ids, doc)
     qs = ids.question_set(doc)
-    # the questions' own publication is kv-tk-{zaaknummer}; without it, only the source's id
-    own_id = f"kv-{doc.chamber}-{doc.zaaknummer}" if doc.zaaknummer else doc.identifier
-    # oral questions (only a header) are an eli:Work of their own type, not kv:WrittenQuestions
+    # oral questions (only a header) are a work of their own class, not kv:WrittenQuestions
     oral = doc.kind is QuestionsKind.ORAL
-    _work(g, qs, ELI.Work if oral else KV.WrittenQuestions, KVDOC[doc.kind.value], doc.title,
-          source, doc, own_id)
-    g.add((qs, DCTERMS.identifier, Literal(doc.zaaknummer or doc.identifier or
-                                           str(qs).rsplit("/", 1)[1])))
+    _work(g, qs, KV.OralQuestions if oral else KV.WrittenQuestions, KVDOC[doc.kind.value],
+          doc.title, source, doc, _own_publication(doc))
+    g.add((qs, DCTERMS.identifier, Literal(question_set_identifier(doc, qs))))
     if doc.subject:
-        g.add((qs, DCTERMS.description, Literal(doc.subject, lang="nl")))
-    if doc.submitted:
-        g.add((qs, DCTERMS.dateSubmitted, Literal(doc.submitted, datatype=XSD.date)))
+        g.add((qs, DCTERMS.description, _nl(doc.subject)))
+    _dates(g, qs, doc.submitted)
+    if doc.issued and _own_publication_is_source(doc):
+        g.add((qs, DCTERMS.issued, Literal(doc.issued, datatype=XSD.date)))
     for person in agents.add_askers(g, ids, qs, doc.askers):
         g.add((qs, DCTERMS.creator, person))
     agents.add_addressees(g, ids, qs, doc.addressees)
@@ -74,12 +94,49 @@ def to_graph(doc: Document, *, base: str = DEFAULT_BASE) -> Graph:
     return g
 
 
+def _own_publication(doc: Document) -> str | None:
+    """The questions' own OEP publication: ``kv-tk-{zaaknummer}``, or a ``kv-…`` source."""
+    if doc.zaaknummer:
+        return f"kv-{doc.chamber}-{doc.zaaknummer}"
+    if doc.identifier and doc.identifier.startswith("kv-"):
+        return doc.identifier
+    return None
+
+
+def _own_publication_is_source(doc: Document) -> bool:
+    """Whether the source is the questions' own publication (``kv-…``), not an Aanhangsel."""
+    return bool(doc.identifier and doc.identifier.startswith("kv-"))
+
+
+def question_set_identifier(doc: Document, qs: URIRef) -> str:
+    """The question set's own identifier, never the answer publication's ``ah-…`` id.
+
+    The zaaknummer ("2024Z02569") when known; else the questions' own OEP id (``kv-…``); else
+    ``vragen-{ah-id}`` for the questions repeated in an Aanhangsel; else the IRI's key.
+    """
+    if doc.zaaknummer:
+        return doc.zaaknummer
+    own = _own_publication(doc)
+    if own:
+        return own
+    if doc.identifier:
+        return f"vragen-{doc.identifier}"
+    return str(qs).rsplit("/", 1)[1]
+
+
+def _dates(g: Graph, work: URIRef, when: date | None) -> None:
+    """``dct:dateSubmitted`` and ``eli:date_document``: the one date the document bears."""
+    if when:
+        g.add((work, DCTERMS.dateSubmitted, Literal(when, datatype=XSD.date)))
+        g.add((work, ELI.date_document, Literal(when, datatype=XSD.date)))
+
+
 def _add_source(g: Graph, ids: Iris, doc: Document) -> URIRef:
     source = ids.source(doc)
     g.add((source, RDF.type, PROV.Entity))
     g.add((source, DCTERMS.title, Literal(PurePath(doc.source).name or doc.source)))
-    g.add((source, DCTERMS["format"], Literal(_MEDIA_TYPES.get(doc.source_format,
-                                                               doc.source_format))))
+    media_type = _MEDIA_TYPES.get(doc.source_format, "application/octet-stream")
+    g.add((source, DCTERMS["format"], IANA_MEDIA_TYPES[media_type]))
     if doc.identifier:
         g.add((source, PROV.wasDerivedFrom, OEP[doc.identifier]))
     return source
@@ -91,10 +148,10 @@ def _work(g: Graph, iri: URIRef, cls: URIRef, work_type: URIRef, title: str, sou
     g.add((iri, RDF.type, ELI.Work))
     g.add((iri, RDF.type, cls))
     g.add((iri, ELI.work_type, work_type))
-    g.add((iri, DCTERMS.title, Literal(title, lang="nl")))
+    g.add((iri, DCTERMS.title, _nl(title)))
     g.add((iri, PROV.wasDerivedFrom, source))
-    if own_id or doc.identifier:
-        g.add((iri, SKOS.notation, Literal(own_id or doc.identifier, datatype=KV.oepIdentifier)))
+    if own_id:
+        g.add((iri, SKOS.notation, Literal(own_id, datatype=KV.oepIdentifier)))
     if doc.identifier:
         g.add((iri, PROV.wasDerivedFrom, OEP[doc.identifier]))
 
@@ -106,26 +163,26 @@ def _reply(g: Graph, ids: Iris, doc: Document, qs: URIRef, questions: dict[str, 
     if reply.kind is ReplyKind.NOTICE:
         work = ids.notice(doc)
         _work(g, work, KV.PostponementNotice, KVDOC["mededeling-uitstel-antwoord"],
-              notice_title(doc), source, doc)
+              notice_title(doc), source, doc, _ah_id(doc))
         g.add((work, KV.postponesAnswerTo, qs))
         if reply.text:
-            g.add((work, SCHEMA.text, Literal(reply.text, lang="nl")))
+            g.add((work, SCHEMA.text, _nl(reply.text)))
         _footnotes(g, work, reply.footnotes)
         _provenance(g, work, source, reply.location)
     else:
         work = ids.answer_document(doc)
         kind = "antwoord-schriftelijke-vragen" + ("-nader" if reply.supplementary else "")
-        _work(g, work, KV.AnswerDocument, KVDOC[kind], answer_title(doc), source, doc)
+        _work(g, work, KV.AnswerDocument, KVDOC[kind], answer_title(doc), source, doc,
+              _ah_id(doc))
         g.add((work, ELI_DL.answers_to, qs))
         items = {a.position: URIRef(f"{work}/onderdeel/{a.position}") for a in doc.answers}
         covering = {n: items[a.position] for a in doc.answers for n in a.question_numbers}
         for answer in doc.answers:
             _answer(g, work, items[answer.position], answer, questions, covering, source)
-    if doc.identifier and doc.identifier.startswith("ah-"):
+    if _ah_id(doc):
         g.add((work, DCTERMS.identifier, Literal(doc.identifier)))
-    if reply.received:
-        g.add((work, DCTERMS.dateSubmitted, Literal(reply.received, datatype=XSD.date)))
-    if doc.issued:
+    _dates(g, work, reply.received)
+    if doc.issued and not _own_publication_is_source(doc):
         g.add((work, DCTERMS.issued, Literal(doc.issued, datatype=XSD.date)))
     for person in agents.add_answerers(g, ids, work, reply.answerers):
         g.add((work, DCTERMS.creator, person))
@@ -138,6 +195,11 @@ def _reply(g: Graph, ids: Iris, doc: Document, qs: URIRef, questions: dict[str, 
     return work
 
 
+def _ah_id(doc: Document) -> str | None:
+    """The Aanhangsel publication id of the reply, when the source is one."""
+    return doc.identifier if doc.identifier and doc.identifier.startswith("ah-") else None
+
+
 def _question(g: Graph, qs: URIRef, q: Question, source: URIRef) -> URIRef:
     iri = URIRef(f"{qs}/vraag/{q.number}")
     g.add((iri, RDF.type, ELI.WorkSubdivision))
@@ -146,7 +208,7 @@ def _question(g: Graph, qs: URIRef, q: Question, source: URIRef) -> URIRef:
     g.add((iri, ELI.is_part_of, qs))
     g.add((iri, ELI.number, Literal(q.number)))
     g.add((iri, SCHEMA.position, Literal(q.position)))
-    g.add((iri, SCHEMA.text, Literal(q.text, lang="nl")))
+    g.add((iri, SCHEMA.text, _nl(q.text)))
     for ref in q.references:
         g.add((iri, DCTERMS.references, URIRef(ref)))
     _footnotes(g, iri, q.footnotes)
@@ -165,7 +227,7 @@ def _answer(g: Graph, work: URIRef, iri: URIRef, a: Answer, questions: dict[str,
     for number in a.question_numbers:
         g.add((iri, ELI_DL.answers_to, questions[number]))
     if a.text:
-        g.add((iri, SCHEMA.text, Literal(a.text, lang="nl")))
+        g.add((iri, SCHEMA.text, _nl(a.text)))
     for number in a.refers_to:
         if number in covering and covering[number] != iri:
             g.add((iri, KV.refersToAnswer, covering[number]))
@@ -181,17 +243,21 @@ def _footnotes(g: Graph, item: URIRef, notes: tuple[Footnote, ...]) -> None:
         g.add((iri, RDF.type, KV.Footnote))
         g.add((item, KV.hasFootnote, iri))
         g.add((iri, ELI.number, Literal(note.number)))
-        g.add((iri, SCHEMA.text, Literal(note.text, lang="nl")))
+        g.add((iri, SCHEMA.text, _nl(note.text)))
         for ref in note.references:
             g.add((iri, DCTERMS.references, URIRef(ref)))
             g.add((item, DCTERMS.references, URIRef(ref)))
 
 
 def _provenance(g: Graph, item: URIRef, source: URIRef, where: Location) -> None:
-    """``{item}/bron``: the source, the line the item starts on and the pages it spans."""
+    """``{item}/bron/{source}``: the source, the line the item starts on, the pages it spans.
+
+    The span is keyed by the source (the tail of its IRI, a hash of its bytes), so two
+    renditions of one publication give two spans, each with one source.
+    """
     if where.line is None and not where.pages:
         return
-    span = URIRef(f"{item}/bron")
+    span = URIRef(f"{item}/bron/{str(source).rsplit('/', 1)[1]}")
     g.add((item, PROV.wasDerivedFrom, span))
     g.add((span, RDF.type, OA.SpecificResource))
     g.add((span, OA.hasSource, source))

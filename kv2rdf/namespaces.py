@@ -18,6 +18,7 @@ class KV(DefinedNamespace):
     _fail = True
 
     WrittenQuestions: URIRef
+    OralQuestions: URIRef
     Question: URIRef
     AnswerDocument: URIRef
     Answer: URIRef
@@ -55,6 +56,7 @@ KVDOC = Namespace("https://w3id.org/kv2rdf/def/documentsoort/")
 KVZAAK = Namespace("https://w3id.org/kv2rdf/def/zaaksoort/")
 KVROL = Namespace("https://w3id.org/kv2rdf/def/rol/")
 OEP = Namespace("https://zoek.officielebekendmakingen.nl/")
+IANA_MEDIA_TYPES = Namespace("http://www.iana.org/assignments/media-types/")
 RFC_TEXT_FRAGMENT = URIRef("http://tools.ietf.org/rfc/rfc5147")
 RFC_PDF_FRAGMENT = URIRef("http://tools.ietf.org/rfc/rfc3778")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, RDF, SKOS, XSD
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS, XSD
 
 from kv2rdf.mapping import to_graph
 from kv2rdf.model import (
@@ -14,13 +14,14 @@ from kv2rdf.model import (
     Asker,
     Document,
     Footnote,
+    Location,
     Person,
     Post,
     Question,
     Reply,
     ReplyKind,
 )
-from kv2rdf.namespaces import ELI, ELI_DL, KV, KVROL, SCHEMA, TOOI
+from kv2rdf.namespaces import ELI, ELI_DL, KV, KVROL, OA, SCHEMA, TOOI
 
 ID = "https://w3id.org/kv2rdf/id/"
 VWS = Post("Minister", "van", "Volksgezondheid, Welzijn en Sport", "Volksgezondheid, Welzijn "
@@ -124,3 +125,84 @@ def test_source_named_without_local_path() -> None:
     titles = {str(o) for o in g.objects(None, DCTERMS.title) if "/" in str(o)}
     assert not titles
     assert (None, DCTERMS.title, Literal("ah-tk-20232024-9.txt")) in g
+
+
+def test_addressee_is_the_ministry_with_its_post() -> None:
+    g = to_graph(document())
+    part = URIRef(ID + "kamervraag/ah-tk-20232024-9/deelname/geadresseerde/"
+                  "minister-van-volksgezondheid-welzijn-en-sport")
+    post = URIRef(ID + "post/minister-van-volksgezondheid-welzijn-en-sport")
+    organisations = set(g.objects(part, ELI_DL.had_participant_organization))
+    assert organisations == {TOOI.mnre1025, post}
+    assert (TOOI.mnre1025, RDF.type, ORG.Organization) in g
+    assert (part, ELI_DL.had_participant_person, None) not in g
+
+
+def test_answerer_acts_for_the_ministry_and_holds_the_post() -> None:
+    g = to_graph(document())
+    part = URIRef(ID + "antwoord/ah-tk-20232024-9/deelname/beantwoorder/helder")
+    post = URIRef(ID + "post/minister-van-volksgezondheid-welzijn-en-sport")
+    helder = URIRef(ID + "persoon/naam/helder")
+    assert set(g.objects(part, ELI_DL.participation_in_name_of)) == {post, TOOI.mnre1025}
+    assert (post, ORG.heldBy, helder) in g
+    assert (helder, ORG.holds, post) in g
+    # a post answered for without a person is held by nobody
+    assert (URIRef(ID + "post/minister-voor-nieuw-beleid"), ORG.heldBy, None) not in g
+
+
+def test_document_dates_identifiers_and_format() -> None:
+    g = to_graph(document(issued=date(2024, 1, 25)))
+    qs = URIRef(ID + "kamervraag/ah-tk-20232024-9")
+    ad = URIRef(ID + "antwoord/ah-tk-20232024-9")
+    assert (qs, ELI.date_document, Literal(date(2024, 1, 2), datatype=XSD.date)) in g
+    assert (ad, ELI.date_document, Literal(date(2024, 1, 20), datatype=XSD.date)) in g
+    assert (ad, DCTERMS.issued, Literal(date(2024, 1, 25), datatype=XSD.date)) in g
+    assert (qs, DCTERMS.issued, None) not in g
+    # the questions have an identifier of their own, not the answer's publication
+    assert set(g.objects(qs, DCTERMS.identifier)) == {Literal("vragen-ah-tk-20232024-9")}
+    assert (qs, SKOS.notation, None) not in g
+    assert (ad, DCTERMS.identifier, Literal("ah-tk-20232024-9")) in g
+    assert (None, DCTERMS["format"],
+            URIRef("http://www.iana.org/assignments/media-types/text/plain")) in g
+
+
+def test_questions_own_publication_is_their_notation() -> None:
+    g = to_graph(document(identifier="kv-tk-2024Z00001", reply=None, answers=(),
+                          issued=date(2024, 1, 3)))
+    qs = URIRef(ID + "kamervraag/kv-tk-2024Z00001")
+    assert (qs, DCTERMS.identifier, Literal("kv-tk-2024Z00001")) in g
+    assert (qs, SKOS.notation, Literal("kv-tk-2024Z00001", datatype=KV.oepIdentifier)) in g
+    assert (qs, DCTERMS.issued, Literal(date(2024, 1, 3), datatype=XSD.date)) in g
+
+
+def test_pref_and_alt_labels_differ() -> None:
+    g = to_graph(document())
+    vvd = URIRef(ID + "fractie/naam/vvd")
+    assert (vvd, SKOS.altLabel, Literal("VVD", lang="nl")) in g
+    assert (vvd, SKOS.prefLabel, Literal("Fractie VVD", lang="nl")) in g
+    for subject in set(g.subjects(SKOS.prefLabel, None)):
+        assert not set(g.objects(subject, SKOS.prefLabel)) & set(g.objects(subject, SKOS.altLabel))
+
+
+def test_texts_are_normalised() -> None:
+    messy = "Klopt  het\u00a0dat de mi\u00adnister\t zegt:  \n– ja;\n\n\n\nof niet? "
+    g = to_graph(document(questions=(Question("1", 1, messy), Question("2", 2, "Waarom?"))))
+    text = g.value(URIRef(ID + "kamervraag/ah-tk-20232024-9/vraag/1"), SCHEMA.text)
+    assert str(text) == "Klopt het dat de minister zegt:\n– ja;\n\nof niet?"
+
+
+def test_two_renditions_give_each_span_one_source() -> None:
+    """The same publication read from two sources: spans are keyed by source."""
+    first = to_graph(document(questions=(Question("1", 1, "Klopt het?", location=Location(3)),
+                                         Question("2", 2, "Waarom?"))))
+    second = to_graph(document(questions=(Question("1", 1, "Klopt  het?", location=Location(9)),
+                                          Question("2", 2, "Waarom?")),
+                               digest="cd" * 32, source="/else/where/ah-tk-20232024-9.pdf",
+                               source_format="pdf"))
+    both = first + second
+    q1 = URIRef(ID + "kamervraag/ah-tk-20232024-9/vraag/1")
+    spans = set(both.objects(q1, PROV.wasDerivedFrom))
+    assert len(spans) == 2
+    for span in spans:
+        assert len(set(both.objects(span, OA.hasSource))) == 1
+    assert len(set(both.objects(q1, SCHEMA.text))) == 1

@@ -19,6 +19,8 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from kv2rdf import convert, validate
+from kv2rdf.ministries import MINISTRIES
+from kv2rdf.namespaces import TOOI
 from kv2rdf.resources import ontology_path
 from kv2rdf.validation import load_shapes
 from tests.helpers import CASES, TESTS, source_file
@@ -130,3 +132,57 @@ def test_shapes_hold_for_another_base(case: Path) -> None:
     assert not any(s.startswith("https://w3id.org/kv2rdf/id/") for s in subjects)
     report = validate(graph)
     assert report.conforms, report.text()
+
+
+def test_shapes_are_valid_shacl() -> None:
+    """The shapes graph conforms to SHACL-for-SHACL (pySHACL's meta-shapes)."""
+    conforms, _, text = pyshacl.validate(Graph(), shacl_graph=load_shapes(), meta_shacl=True,
+                                         inference="none")
+    assert conforms, text
+
+
+def test_ministry_list_in_shapes_is_the_reference_table() -> None:
+    shapes = load_shapes()
+    kvsh = "https://w3id.org/kv2rdf/shapes#"
+    for subject, path in ((URIRef(kvsh + "PostShape-postIn"), SH["in"]),
+                          (URIRef(kvsh + "MinistryShape"), SH["in"])):
+        listed = {str(n) for n in shapes.items(shapes.value(subject, path))}
+        assert listed == {str(TOOI[m.code]) for m in MINISTRIES}
+
+
+ELI_NS = "http://data.europa.eu/eli/ontology#"
+ELI_DL_NS = "http://data.europa.eu/eli/eli-draft-legislation-ontology#"
+PROFILE_CHECKS = {
+    # ELI-DL application profile, as far as it applies: participations, work types and dates
+    "a participation role is an eli-dl:ParticipationRole": """
+        SELECT ?x WHERE { ?x eli-dl:participation_role ?r . FILTER NOT EXISTS { ?r a eli-dl:ParticipationRole } }""",
+    "a person participant is a foaf:Person": """
+        SELECT ?x WHERE { ?x eli-dl:had_participant_person ?p . FILTER NOT EXISTS { ?p a foaf:Person } }""",
+    "an organisation participant is or includes an org:Organization when the ministry is known": """
+        SELECT ?x WHERE { ?x eli-dl:had_participant_organization ?post . ?post org:postIn ?m .
+                          FILTER NOT EXISTS { ?x eli-dl:had_participant_organization ?o . ?o a org:Organization } }""",
+    "in name of is or includes an org:Organization when the ministry is known": """
+        SELECT ?x WHERE { ?x eli-dl:participation_in_name_of ?post . ?post org:postIn ?m .
+                          FILTER NOT EXISTS { ?x eli-dl:participation_in_name_of ?o . ?o a org:Organization } }""",
+    "a work type is an eli:WorkType": """
+        SELECT ?x WHERE { ?x eli:work_type ?t . FILTER NOT EXISTS { ?t a eli:WorkType } }""",
+    "a process type is an eli-dl:ProcessType": """
+        SELECT ?x WHERE { ?x eli-dl:process_type ?t . FILTER NOT EXISTS { ?t a eli-dl:ProcessType } }""",
+    "every work has one eli:date_document as xsd:date": """
+        SELECT ?x WHERE { ?x a eli:Work . FILTER NOT EXISTS { ?x a eli:WorkSubdivision }
+            OPTIONAL { ?x eli:date_document ?d } FILTER(!BOUND(?d) || DATATYPE(?d) != xsd:date) }""",
+    "dates are xsd:date": """
+        SELECT ?x WHERE { ?x dct:dateSubmitted|dct:issued|eli:date_document ?d . FILTER(DATATYPE(?d) != xsd:date) }""",
+}
+
+
+@pytest.mark.parametrize("case", GOLDEN, ids=lambda p: p.name)
+def test_golden_output_follows_the_eli_dl_profile(case: Path) -> None:
+    data = Graph().parse(case / "expected.ttl") + Graph().parse(ontology_path())
+    prefixes = {"eli": ELI_NS, "eli-dl": ELI_DL_NS, "foaf": "http://xmlns.com/foaf/0.1/",
+                "org": "http://www.w3.org/ns/org#", "dct": "http://purl.org/dc/terms/",
+                "xsd": "http://www.w3.org/2001/XMLSchema#"}
+    assert any(data.subjects(RDF.type, URIRef(ELI_DL_NS + "Participation")))
+    for rule, query in PROFILE_CHECKS.items():
+        breaking = [str(row[0]) for row in data.query(query, initNs=prefixes)]  # type: ignore[index]
+        assert not breaking, f"{rule}: {breaking[:3]}"

@@ -45,7 +45,7 @@ RDF_SUFFIXES: dict[str, ox.RdfFormat] = {
 
 #: The classes whose instance names a document's graph, in order of preference.
 MAIN_WORK_CLASSES = (str(KV.AnswerDocument), str(KV.PostponementNotice),
-                     str(KV.WrittenQuestions))
+                     str(KV.WrittenQuestions), str(KV.OralQuestions))
 
 
 @dataclass(slots=True)

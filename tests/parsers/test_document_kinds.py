@@ -58,7 +58,7 @@ def test_oral_questions_are_converted_as_their_own_kind() -> None:
     assert d.submitted == date(2024, 3, 12)
     g = to_graph(d)
     work = URIRef(ID + "kamervraag/ah-tk-20232024-2001")
-    assert set(g.objects(work, RDF.type)) == {ELI.Work}
+    assert set(g.objects(work, RDF.type)) == {ELI.Work, KV.OralQuestions}
     assert set(g.objects(work, ELI.work_type)) == {KVDOC["mondelinge-vragen"]}
     assert not list(g.objects(work, ELI.has_part))
     assert len(list(g.objects(work, KV.participation))) == 2
@@ -152,7 +152,7 @@ def test_an_answer_that_mentions_a_replacing_law_is_no_reissue() -> None:
 
 
 def test_oral_questions_golden_case() -> None:
-    case = Path(__file__).parent / "fixtures" / "oral" / "text-pypdf-mondelinge-vragen"
+    case = Path(__file__).parents[1] / "cases" / "text-pypdf-mondelinge-vragen"
     graph = convert(case / "source.txt")
     assert_isomorphic(graph, Graph().parse(case / "expected.ttl"))
     conforms(graph)
