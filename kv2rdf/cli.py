@@ -14,7 +14,7 @@ from typing import Any
 import click
 from rdflib import Dataset, Graph
 
-from kv2rdf import __version__
+from kv2rdf import __version__, batch, batch_jobs
 from kv2rdf.errors import DataError, Kv2RdfError
 from kv2rdf.formats import SourceFormat, source_format
 from kv2rdf.iris import Iris, check_base
@@ -72,6 +72,27 @@ def main() -> None:
     """Turn Dutch parliamentary written questions (Kamervragen) into validated linked data."""
 
 
+def batch_options(func: Any) -> Any:
+    """``--jobs`` and ``--shard``: how a run over many inputs is spread."""
+    func = click.option("--shard", metavar="I/N", help="Take only shard I of N of the inputs "
+                        "(split by a hash of the file name; for several machines).")(func)
+    return click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+                        help="Worker processes for many inputs [default: all cores].")(func)
+
+
+def _stderr(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def finish(summary: batch.Summary) -> None:
+    """Print a batch's summary line; exit 2 when an input failed, 1 on violations."""
+    _stderr(summary.line())
+    if summary.failures:
+        sys.exit(2)
+    if summary.violations:
+        sys.exit(1)
+
+
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
 @click.option("-o", "--output", help="Output file, folder (several sources), or - for stdout.")
@@ -85,8 +106,11 @@ def main() -> None:
 @click.option("--metadata", type=click.Path(exists=True, dir_okay=False),
               help="OEP metadata.xml of the source (default: <id>.metadata.xml or metadata.xml "
                    "beside it).")
+@batch_options
+@click.option("--force", is_flag=True, help="Convert every source again, even unchanged ones.")
 def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | None,
-            base: str, check: bool, strict: bool, metadata: str | None) -> None:
+            base: str, check: bool, strict: bool, metadata: str | None, jobs: int | None,
+            shard: str | None, force: bool) -> None:
     """Convert Kamervragen documents (text, markdown, …) to RDF."""
     base = check_base(base)
     fmt = source_format(from_) if from_ else None
@@ -94,6 +118,12 @@ def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | 
     if not paths:
         raise InputError("no source documents found")
     targets = plan_outputs(paths, output, output_format(to).suffix)
+    if len(paths) > 1 and output is not None and output != "-":  # many sources into a folder
+        job = batch_jobs.ConvertJob(to, fmt, base, strict, check, metadata)
+        finish(batch_jobs.convert_all(paths, [t for t in targets if t], Path(output), job,
+                                      jobs=jobs or batch.default_jobs(), emit=_stderr,
+                                      force=force, shard=batch.parse_shard(shard)))
+        return
     failed = violated = False
     merged = new_graph(base)
     for path, target in zip(paths, targets, strict=True):
@@ -134,11 +164,18 @@ def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | 
               default="text", show_default=True, help="Report format (junit: JUnit XML for CI).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="violation", show_default=True,
               help="Exit 1 on violations only, or on warnings too.")
+@batch_options
 def validate_command(data: tuple[str, ...], shapes: str | None, report_format: str,
-                     fail_on: str) -> None:
+                     fail_on: str, jobs: int | None, shard: str | None) -> None:
     """Validate RDF files against the kv2rdf SHACL shapes."""
     shapes_file = Path(shapes) if shapes else None
-    reports = {name: validate(_load_data(Path(name)), shapes=shapes_file) for name in data}
+    summary = None
+    if len(data) > 1 or shard:  # many files: in bulk, on every core
+        reports, summary = batch_jobs.validate_all(
+            data, batch_jobs.ValidateJob(_load_data, shapes_file),
+            jobs=jobs or batch.default_jobs(), emit=_stderr, shard=batch.parse_shard(shard))
+    else:
+        reports = {name: validate(_load_data(Path(name)), shapes=shapes_file) for name in data}
     if report_format == "json":
         click.echo(json_report(reports), nl=False)
     elif report_format == "junit":
@@ -147,6 +184,10 @@ def validate_command(data: tuple[str, ...], shapes: str | None, report_format: s
         for name, report in reports.items():
             status = "conforms" if report.conforms else "does not conform"
             click.echo(f"{name}: {status}; {report.text()}")
+    if summary is not None:
+        _stderr(summary.line())
+        if summary.failures:
+            sys.exit(2)
     if any(fails(r, fail_on) for r in reports.values()):
         sys.exit(1)
 

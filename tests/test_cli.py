@@ -41,7 +41,7 @@ def test_convert_to_stdout(tmp_path: Path) -> None:
 def test_several_sources_into_a_folder(tmp_path: Path, fmt: str, suffix: str) -> None:
     result = run("convert", SEED, NOTICE, "-o", tmp_path / "out", "-t", fmt)
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+    assert sorted(p.name for p in (tmp_path / "out").glob("[!.]*")) == [
         f"aanhangsel-1064{suffix}", f"mededeling-2024Z02569{suffix}"]
 
 
@@ -157,7 +157,7 @@ def test_sources_with_the_same_name_get_their_own_outputs(tmp_path: Path) -> Non
     (tmp_path / "a" / "NOTES.md").write_text("Where these came from.\n")
     result = run("convert", tmp_path / "a", tmp_path / "b", "-o", tmp_path / "out")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a-source.ttl",
+    assert sorted(p.name for p in (tmp_path / "out").glob("[!.]*")) == ["a-source.ttl",
                                                                     "b-source.ttl"]
 
 
