@@ -68,7 +68,11 @@ class Manifest:
     @classmethod
     def read(cls, folder: Path) -> Manifest:
         """The manifest in ``folder``; empty when there is none or it cannot be read."""
-        path = folder / MANIFEST_NAME
+        return cls.at(folder / MANIFEST_NAME)
+
+    @classmethod
+    def at(cls, path: Path) -> Manifest:
+        """The manifest in the file ``path``; empty when there is none or it is unreadable."""
         try:
             tree = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
