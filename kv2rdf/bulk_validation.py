@@ -31,7 +31,9 @@ from rdflib.namespace import RDF
 
 from kv2rdf.entities import SHARED_CLASSES
 from kv2rdf.namespaces import ELI, ELI_DL, KV
-from kv2rdf.validation import ValidationReport, validate
+from kv2rdf.resources import ontology_path
+from kv2rdf.sparql_constraints import Constraint, evaluate, split_shapes
+from kv2rdf.validation import ValidationReport, ValidationResult, load_shapes, validate
 
 #: Predicates the shapes' SPARQL constraints follow backwards (``?x pred $this``).
 INVERSE_PREDICATES = frozenset({ELI.is_part_of, ELI_DL.answers_to, KV.postponesAnswerTo})
@@ -87,18 +89,44 @@ def plan_runs(graphs: Sequence[Graph], *, documents: int = RUN_DOCUMENTS,
     return [members for members, _, _ in runs]
 
 
+_SPLIT: dict[int, tuple[Graph, Graph, tuple[Constraint, ...]]] = {}
+
+
+def _split(shapes: Path | Graph | None) -> tuple[Graph, tuple[Constraint, ...]]:
+    """The shapes for pySHACL and the SPARQL constraints for Oxigraph (once per shapes)."""
+    graph = load_shapes(shapes)
+    if id(graph) not in _SPLIT:
+        _SPLIT[id(graph)] = (graph, *split_shapes(graph))  # the graph keeps its id taken
+    _, rest, constraints = _SPLIT[id(graph)]
+    return rest, constraints
+
+
+def validate_union(graph: Graph, *, shapes: Path | Graph | None = None) -> ValidationReport:
+    """``validate(graph)``, with the SPARQL constraints run in Oxigraph."""
+    rest, constraints = _split(shapes)
+    found = [*validate(graph, shapes=rest).results,
+             *evaluate(graph, constraints, str(ontology_path()))]
+    return ValidationReport(tuple(sorted(found, key=_order)))
+
+
+def _order(result: ValidationResult) -> tuple[str, ...]:
+    """`validate`'s order (focus, shape, message), then the rest: one order for equal keys."""
+    return (result.focus, result.shape, result.message, result.path or "", result.component,
+            result.value or "", result.severity)
+
+
 def validate_many(graphs: Sequence[Graph], *,
                   shapes: Path | Graph | None = None) -> list[ValidationReport]:
-    """One report per graph, equal to ``validate(graph)``, from few pySHACL runs."""
+    """One report per graph, equal to ``validate(graph)``, from few validation runs."""
     reports: list[ValidationReport | None] = [None] * len(graphs)
     for members in plan_runs(graphs):
         if len(members) == 1:
-            reports[members[0]] = validate(graphs[members[0]], shapes=shapes)
+            reports[members[0]] = validate_union(graphs[members[0]], shapes=shapes)
             continue
         union = Graph()
         for index in members:
             union.addN((s, p, o, union) for s, p, o in graphs[index])
-        results = validate(union, shapes=shapes).results
+        results = validate_union(union, shapes=shapes).results
         for index in members:
             nodes = {str(n) for n in graphs[index].all_nodes()}
             reports[index] = ValidationReport(tuple(r for r in results if r.focus in nodes))

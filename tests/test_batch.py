@@ -178,7 +178,9 @@ def test_bulk_validation_equals_one_by_one_on_every_negative_case_and_golden() -
     bulk = validate_many(graphs)
     single = [validate(g) for g in graphs]
     for path, one, many in zip(NEGATIVE + GOLDEN, single, bulk, strict=True):
-        assert many == one, path.name
+        # pySHACL's order of results with equal focus, shape and message is its own
+        assert sorted(many.results, key=repr) == sorted(one.results, key=repr), path.name
+        assert [r.focus for r in many.results] == [r.focus for r in one.results]
     assert sum(not r.conforms for r in single) >= len(NEGATIVE) // 2  # the cases do fail
 
 
