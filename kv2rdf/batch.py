@@ -154,6 +154,12 @@ class Progress:
         self._bar: tqdm[Any] | None = tqdm(total=total, desc=label, unit="doc", leave=False,
                                             dynamic_ncols=True) if show and total else None
 
+    def say(self, emit: Callable[[str], None]) -> Callable[[str], None]:
+        """``emit``, or, while the bar is drawn, a writer that prints above the bar."""
+        if self._bar is None:
+            return emit
+        return lambda message: tqdm.write(message, file=sys.stderr)
+
     def advance(self, count: int) -> None:
         """``count`` more inputs are done."""
         if self._bar is not None:

@@ -110,6 +110,7 @@ def convert_all(paths: Sequence[Path], targets: Sequence[Path], folder: Path, jo
         keys[str(path)] = (name, key)
         plan.append(str(path))
     progress = Progress(len(todo), "convert")
+    emit = progress.say(emit)
     results = run(todo, job, jobs=jobs, progress=progress)
     try:
         for item in plan:
@@ -166,6 +167,7 @@ def validate_all(names: Sequence[str], job: ValidateJob, *, jobs: int, emit: Emi
     summary = Summary("validated")
     chosen = [n for n in names if in_shard(Path(n), shard)]
     progress = Progress(len(chosen), "validate")
+    emit = progress.say(emit)
     reports: dict[str, ValidationReport] = {}
     try:
         for outcome in run(chosen, job, jobs=jobs, progress=progress, most=RUN_DOCUMENTS):

@@ -115,17 +115,18 @@ def load(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | None, s
     summary = batch.Summary("loaded")
     errors: list[str] = []
     progress = batch.Progress(len(plan.todo), "convert")
+    say = progress.say(lambda message: click.echo(message, err=True))
     try:
         for outcome in batch.run(plan.todo, job, jobs=jobs or batch.default_jobs(),
                                  progress=progress):
             for message in outcome.messages if not outcome.failed else ():
-                click.echo(message, err=True)
+                say(message)
             if outcome.failed:
                 errors.extend(outcome.messages)
             for doc in outcome.payload or ():
                 warning = spool.add(doc)
                 if warning:
-                    click.echo(warning, err=True)
+                    say(warning)
             summary.add(outcome)
         progress.close()
         spool.close()
