@@ -180,6 +180,7 @@ def main() -> None:  # noqa: PLR0915
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "kv2rdf-bench")
     parser.add_argument("--query-limit", type=float, default=60.0)
     parser.add_argument("--server-docs", type=int, default=1000)
+    parser.add_argument("--serial-docs", type=int, default=1000)
     args = parser.parse_args()
     work: Path = args.work
     corpus, sample_dir = work / f"corpus-{args.docs}", work / "sample"
@@ -210,7 +211,7 @@ def main() -> None:  # noqa: PLR0915
     for jobs in (1, 2):
         out = work / f"out-{jobs}"
         shutil.rmtree(out, ignore_errors=True)
-        subset = paths if jobs == 2 else paths[: min(len(paths), 1000)]
+        subset = paths if jobs == 2 else paths[:args.serial_docs]
         folder = corpus if jobs == 2 else work / "corpus-serial"
         if jobs == 1:
             shutil.rmtree(folder, ignore_errors=True)

@@ -33,6 +33,9 @@ DEFAULT_STORE = "kv2rdf-store"
 #: Triples per update transaction: bounds the memory a load takes (about 200 bytes a triple).
 BATCH_TRIPLES = 200_000
 
+#: N-Quads bytes per call of Oxigraph's bulk loader: bounds the memory of a load (~5x this).
+BULK_BYTES = 32_000_000
+
 COUNT_QUERY = ("SELECT (COUNT(DISTINCT ?g) AS ?graphs) (COUNT(*) AS ?triples) "
                "WHERE { GRAPH ?g { ?s ?p ?o } %s}")
 
@@ -183,16 +186,19 @@ class LocalStore:
     def bulk_replace(self, spool: Spool, loaded: Callable[[list[str]], None]) -> None:
         """Replace the spool's graphs with Oxigraph's bulk loader; add the shared graph.
 
-        The graphs about to be replaced are dropped first, then both files are read in one
-        pass each (not a transaction: a failure half-way is mended by loading again).
+        The graphs about to be replaced are dropped first, then both files are read by the
+        bulk loader in pieces of `BULK_BYTES` (not a transaction: a failure half-way is mended
+        by loading again).
         """
         try:
             for name in spool.names:
                 node = ox.NamedNode(name)
                 if self._store.contains_named_graph(node):
                     self._store.remove_graph(node)
-            self._store.bulk_load(path=spool.path, format=ox.RdfFormat.N_QUADS)
-            self._store.bulk_load(path=spool.shared_path, format=ox.RdfFormat.N_QUADS)
+            for path in (spool.path, spool.shared_path):
+                with path.open("rb") as fh:  # in pieces: the bulk loader holds what it gets
+                    while lines := fh.readlines(BULK_BYTES):
+                        self._store.bulk_load(b"".join(lines), format=ox.RdfFormat.N_QUADS)
             for name in dict.fromkeys(spool.replaced):  # named twice: keep the later one
                 self._store.remove_graph(ox.NamedNode(name))
                 self._store.load(spool.read(name), format=ox.RdfFormat.N_QUADS)
