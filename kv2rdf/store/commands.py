@@ -9,6 +9,7 @@ Diagnostics go to stderr; query results to stdout.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from collections.abc import Callable
@@ -25,6 +26,7 @@ from kv2rdf.iris import check_base
 from kv2rdf.manifest import Manifest, input_key
 from kv2rdf.namespaces import DEFAULT_BASE
 from kv2rdf.pipeline import metadata_beside, read_input
+from kv2rdf.store import bulk
 from kv2rdf.store.bulk import LoadJob, Spool, shared_graph
 from kv2rdf.store.endpoint import SERVERS, endpoint_for
 from kv2rdf.store.inputs import expand_inputs
@@ -162,7 +164,9 @@ def plan_load(paths: list[Path], job: LoadJob, shard: tuple[int, int] | None,
     """Which inputs to convert and load: those of the shard the manifest does not have."""
     plan = LoadPlan(Manifest.at(Path(manifest_file)) if manifest_file
                     else Manifest(Path(os.devnull) / "none"))
-    options = [job.fmt.value if job.fmt else "", str(job.strict), job.base]
+    # what a load makes of a graph (the shared graph, say) is decided by the bulk module too
+    loader = hashlib.sha256(Path(bulk.__file__).read_bytes()).hexdigest()
+    options = [job.fmt.value if job.fmt else "", str(job.strict), job.base, loader]
     for path in paths:
         if not batch.in_shard(path, shard):
             continue
