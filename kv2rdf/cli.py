@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from kv2rdf import __version__, table_commands
+from kv2rdf import __version__, batch, batch_jobs, table_commands
 from kv2rdf.errors import Kv2RdfError
 from kv2rdf.formats import SourceFormat, source_format
 from kv2rdf.iris import Iris, check_base
@@ -93,6 +93,27 @@ def main() -> None:
     """Turn Dutch parliamentary written questions (Kamervragen) into validated linked data."""
 
 
+def batch_options(func: Any) -> Any:
+    """``--jobs`` and ``--shard``: how a run over many inputs is spread."""
+    func = click.option("--shard", metavar="I/N", help="Take only shard I of N of the inputs "
+                        "(split by a hash of the file name; for several machines).")(func)
+    return click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+                        help="Worker processes for many inputs [default: all cores].")(func)
+
+
+def _stderr(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def finish(summary: batch.Summary) -> None:
+    """Print a batch's summary line; exit 2 when an input failed, 1 on violations."""
+    _stderr(summary.line())
+    if summary.failures:
+        sys.exit(2)
+    if summary.violations:
+        sys.exit(1)
+
+
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
 @click.option("-o", "--output", help="Output file, folder (several sources), or - for stdout.")
@@ -106,8 +127,11 @@ def main() -> None:
 @click.option("--metadata", type=click.Path(exists=True, dir_okay=False),
               help="OEP metadata.xml of the source (default: <id>.metadata.xml or metadata.xml "
                    "beside it).")
+@batch_options
+@click.option("--force", is_flag=True, help="Convert every source again, even unchanged ones.")
 def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | None,
-            base: str, check: bool, strict: bool, metadata: str | None) -> None:
+            base: str, check: bool, strict: bool, metadata: str | None, jobs: int | None,
+            shard: str | None, force: bool) -> None:
     """Convert Kamervragen documents (text, markdown, …) to RDF."""
     base = check_base(require_text(base, "--base"))
     if output == "":
@@ -119,6 +143,12 @@ def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | 
     targets = plan_outputs(paths, output, output_format(to).suffix)
     if None in targets and sys.stdout is None:
         raise InputError("standard output is closed; name an output file with -o")
+    if len(paths) > 1 and output is not None and output != "-":  # many sources into a folder
+        job = batch_jobs.ConvertJob(to, fmt, base, strict, check, metadata)
+        finish(batch_jobs.convert_all(paths, [t for t in targets if t], Path(output), job,
+                                      jobs=jobs or batch.default_jobs(), emit=_stderr,
+                                      force=force, shard=batch.parse_shard(shard)))
+        return
     failed = violated = False
     merged = new_graph(base)
     for path, target in zip(paths, targets, strict=True):
@@ -163,19 +193,29 @@ def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | 
               default="text", show_default=True, help="Report format (junit: JUnit XML for CI).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="violation", show_default=True,
               help="Exit 1 on violations only, or on warnings too.")
+@batch_options
 def validate_command(data: tuple[str, ...], shapes: str | None, report_format: str,
-                     fail_on: str) -> None:
+                     fail_on: str, jobs: int | None, shard: str | None) -> None:
     """Validate RDF files against the kv2rdf SHACL shapes."""
     shapes_file = Path(shapes) if shapes else None
-    reports, unreadable = {}, {}
-    for name in data:
-        try:
-            graph = read_graph(Path(name))
-        except Kv2RdfError as exc:  # reported here; the other files are validated
-            click.echo(str(exc), err=True)
-            unreadable[display_path(name)] = str(exc)
-            continue
-        reports[display_path(name)] = validate(graph, shapes=shapes_file)
+    summary = None
+    unreadable: dict[str, str] = {}
+    if len(data) > 1 or shard:  # many files: in bulk, on every core
+        reports, unreadable, summary = batch_jobs.validate_all(
+            data, batch_jobs.ValidateJob(read_graph, shapes_file),
+            jobs=jobs or batch.default_jobs(), emit=_stderr, shard=batch.parse_shard(shard))
+        reports = {display_path(n): r for n, r in reports.items()}
+        unreadable = {display_path(n): e for n, e in unreadable.items()}
+    else:
+        reports = {}
+        for name in data:
+            try:
+                graph = read_graph(Path(name))
+            except Kv2RdfError as exc:
+                click.echo(str(exc), err=True)
+                unreadable[display_path(name)] = str(exc)
+                continue
+            reports[display_path(name)] = validate(graph, shapes=shapes_file)
     if report_format == "json":
         click.echo(json_report(reports, unreadable), nl=False)
     elif report_format == "junit":
@@ -184,6 +224,8 @@ def validate_command(data: tuple[str, ...], shapes: str | None, report_format: s
         for name, report in reports.items():
             status = "conforms" if report.conforms else "does not conform"
             click.echo(f"{name}: {status}; {report.text()}")
+    if summary is not None:
+        _stderr(summary.line())
     if unreadable:
         sys.exit(2)
     if any(fails(r, fail_on) for r in reports.values()):

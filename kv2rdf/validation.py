@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -110,7 +111,13 @@ def validate(graph: Graph, *, shapes: Path | Graph | None = None) -> ValidationR
         where = shapes if isinstance(shapes, Path) else "the shapes"
         raise ShapesError(f"{where}: cannot be used: {' '.join(str(text).split())}")
     results = [_result(report, r) for r in report.objects(None, SH.result)]
-    return ValidationReport(tuple(sorted(results, key=lambda r: (r.focus, r.shape, r.message))))
+    return ValidationReport(tuple(sorted(results, key=result_order)))
+
+
+def result_order(result: ValidationResult) -> tuple[str, ...]:
+    """The order of a report's results: focus, shape, message, then the rest (a total order)."""
+    return (result.focus, result.shape, result.message, result.path or "", result.component,
+            result.value or "", result.severity)
 
 
 _PREPARED: dict[tuple[str, str | None, str], Query] = {}
@@ -145,6 +152,17 @@ def _prepared_queries() -> Iterator[None]:
         SPARQLProcessor.query = original  # type: ignore[method-assign]
 
 
+_IN_LIST = re.compile(r"^(.* not in list )\[(.*)\]$", re.S)
+
+
+def _stable(message: str) -> str:
+    """``message`` with the values of an sh:in list sorted (pySHACL prints them unordered)."""
+    found = _IN_LIST.match(message)
+    if not found:
+        return message
+    return f"{found.group(1)}[{', '.join(sorted(found.group(2).split(', ')))}]"
+
+
 def _result(report: Graph, node: Node) -> ValidationResult:
     def value(pred: URIRef) -> str | None:
         found = report.value(node, pred)
@@ -154,7 +172,7 @@ def _result(report: Graph, node: Node) -> ValidationResult:
     shape = report.value(node, SH.sourceShape)
     return ValidationResult(
         severity=severity, focus=value(SH.focusNode) or "", path=value(SH.resultPath),
-        message=value(SH.resultMessage) or "", component=(value(
+        message=_stable(value(SH.resultMessage) or ""), component=(value(
             SH.sourceConstraintComponent) or "").rsplit("#", 1)[-1],
         shape=str(shape) if isinstance(shape, URIRef) else "(anonymous shape)",
         value=value(SH.value))

@@ -156,7 +156,7 @@ def test_ci_example_script_writes_a_junit_report(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     report = parse((tmp_path / "out" / "kv2rdf-junit.xml").read_text(encoding="utf-8"))
     assert report.get("tests") == "2" and report.get("failures") == "0"
-    assert sorted(p.name for p in (tmp_path / "out" / "rdf").iterdir()) == [
+    assert sorted(p.name for p in (tmp_path / "out" / "rdf").glob("[!.]*")) == [
         "aanhangsel-1064.ttl", "mededeling-2024Z02569.ttl"]
     workflow = (ROOT / "examples" / "ci" / "github-actions.yml").read_text(encoding="utf-8")
     assert "examples/ci/validate.sh" in workflow and "kv2rdf-out/kv2rdf-junit.xml" in workflow

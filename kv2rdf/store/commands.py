@@ -9,24 +9,30 @@ Diagnostics go to stderr; query results to stdout.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import click
 
-from kv2rdf.errors import DataError, StoreError
+from kv2rdf import batch
+from kv2rdf.errors import DataError, Kv2RdfError, StoreError
 from kv2rdf.formats import SourceFormat, source_format
 from kv2rdf.iris import check_base
 from kv2rdf.limits import LimitError, max_input_bytes, size_text
+from kv2rdf.manifest import Manifest, input_key
 from kv2rdf.namespaces import DEFAULT_BASE
-from kv2rdf.pipeline import display_path, read_input, require_text
+from kv2rdf.pipeline import display_path, metadata_beside, read_input, require_text
+from kv2rdf.store import bulk
+from kv2rdf.store.bulk import LoadJob, Spool, shared_graph
 from kv2rdf.store.endpoint import SERVERS, endpoint_for
-from kv2rdf.store.inputs import expand_inputs, prepare
-from kv2rdf.store.local import DEFAULT_STORE, GraphStore, LocalStore, NamedGraph
+from kv2rdf.store.inputs import expand_inputs
+from kv2rdf.store.local import DEFAULT_STORE, GraphStore, LocalStore
 from kv2rdf.store.query_check import check_query
 from kv2rdf.store.remote import PROTOCOLS, RemoteStore
 from kv2rdf.store.results import RESULT_FORMATS, format_result
@@ -85,7 +91,8 @@ def open_store(store_dir: str | None, url: str | None, server: str, query_url: s
 @store_options
 @click.option("--protocol", type=click.Choice(PROTOCOLS), default="gsp",
               show_default=True, help="How to load into a server: a Graph Store Protocol PUT "
-              "per graph, or SPARQL Update requests (DROP + INSERT DATA, atomic per request).")
+              "per graph, SPARQL Update requests (DROP + INSERT DATA, atomic per request), or "
+              "bulk: batches of graphs as N-Quads (Oxigraph server), with retries.")
 @click.option("--from", "from_", type=click.Choice([f.value for f in SourceFormat]),
               help="Source format of the documents; detected when left out.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, metavar="IRI",
@@ -95,54 +102,135 @@ def open_store(store_dir: str | None, url: str | None, server: str, query_url: s
               "others cannot (exit code 2 all the same).")
 @click.option("--link/--no-link", "link_after", default=True, show_default=True,
               help="Link the documents of each case after loading (see 'kv2rdf link').")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes converting the inputs [default: all cores].")
+@click.option("--shard", metavar="I/N", help="Take only shard I of N of the inputs (split by "
+              "a hash of the file name; for several machines loading into one server).")
+@click.option("--manifest", "manifest_file", type=click.Path(dir_okay=False),
+              help="Record what was loaded in this file; a later load with it skips inputs "
+              "loaded from the same bytes (resumes an interrupted load).")
+@click.option("--force", is_flag=True, help="Load every input, even ones the manifest has.")
 def load(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | None, server: str,
          query_url: str | None, update_url: str | None, graph_store_url: str | None,
          timeout: float, protocol: str, from_: str | None, base: str, strict: bool,
-         keep_going: bool, link_after: bool) -> None:
+         keep_going: bool, jobs: int | None, shard: str | None, manifest_file: str | None,
+         force: bool, link_after: bool) -> None:
     """Load RDF files or source documents into a store, one named graph per document.
 
     INPUTS are Turtle, N-Triples, TriG, N-Quads, JSON-LD or RDF/XML files, or source documents
     (text, markdown, …) converted on the fly; a folder stands for the files in it. A document's
     graph is named after its answer document, notice or question set, so loading it again
-    replaces it. Nothing is loaded when an input cannot be read, unless --keep-going.
+    replaces it; people, fracties, posts and ministries go once into a shared graph. Nothing
+    is loaded when an input cannot be read, unless --keep-going.
     """
     base = check_base(require_text(base, "--base"))
     paths = expand_inputs(inputs)
     if not paths:
         raise DataError("no input files found")
-    prepared = prepare(paths, fmt=source_format(from_) if from_ else None, strict=strict,
-                       base=base)
-    for warning in prepared.warnings:
-        click.echo(warning, err=True)
-    if prepared.errors and not keep_going:
-        raise DataError("nothing loaded:\n" + "\n".join(prepared.errors))
-    for error in prepared.errors:
-        click.echo(f"{error} (not loaded)", err=True)
-    store = open_store(store_dir, endpoint, server, query_url, update_url, graph_store_url,
-                       timeout, create=True, protocol=protocol)
+    job = LoadJob(source_format(from_) if from_ else None, strict, base)
+    plan = plan_load(paths, job, batch.parse_shard(shard), manifest_file, force)
+    spool = Spool(shared_graph(base))
+    summary = batch.Summary("loaded")
+    errors: list[str] = []
+    progress = batch.Progress(len(plan.todo), "convert")
+    say = progress.say(lambda message: click.echo(message, err=True))
     try:
-        loaded: list[NamedGraph] = []
+        for outcome in batch.run(plan.todo, job, jobs=jobs or batch.default_jobs(),
+                                 progress=progress):
+            for message in outcome.messages if not outcome.failed else ():
+                say(message)
+            if outcome.failed:
+                errors.extend(outcome.messages)
+            for doc in outcome.payload or ():
+                warning = spool.add(doc)
+                if warning:
+                    say(warning)
+            summary.add(outcome)
+        progress.close()
+        spool.close()
+        for entry in plan.skipped:
+            summary.add(batch.Outcome(entry, skipped=True))
+        if errors and not keep_going:
+            raise DataError("nothing loaded:\n" + "\n".join(errors))
+        for error in errors:
+            click.echo(f"{error} (not loaded)", err=True)
+        _store_spool(spool, plan, open_store(store_dir, endpoint, server, query_url, update_url,
+                                             graph_store_url, timeout, create=True,
+                                             protocol=protocol), summary, link_after)
+    finally:
+        progress.close()
+        spool.remove()
+        plan.manifest.save()
+    if errors:
+        sys.exit(2)
 
-        def report(graph: NamedGraph) -> None:
-            loaded.append(graph)
-            click.echo(f"loaded <{graph.name}> ({len(graph.triples)} triples) from "
-                       f"{graph.origin}", err=True)
 
-        store.replace(prepared.graphs, report)
+@dataclass(slots=True)
+class LoadPlan:
+    """The inputs to convert, the ones the manifest shows are loaded, and their keys."""
+
+    manifest: Manifest
+    todo: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    keys: dict[str, str] = field(default_factory=dict)
+
+
+def plan_load(paths: list[Path], job: LoadJob, shard: tuple[int, int] | None,
+              manifest_file: str | None, force: bool) -> LoadPlan:
+    """Which inputs to convert and load: those of the shard the manifest does not have."""
+    plan = LoadPlan(Manifest.at(Path(manifest_file)) if manifest_file
+                    else Manifest(Path(os.devnull) / "none"))
+    # what a load makes of a graph (the shared graph, say) is decided by the bulk module too
+    loader = hashlib.sha256(Path(bulk.__file__).read_bytes()).hexdigest()
+    options = [job.fmt.value if job.fmt else "", str(job.strict), job.base, loader]
+    for path in paths:
+        if not batch.in_shard(path, shard):
+            continue
+        name = str(path)
+        if manifest_file:
+            try:
+                meta = metadata_beside(path)
+                key = input_key(read_input(path), options=options,
+                                metadata=read_input(meta) if meta else None)
+            except Kv2RdfError:
+                key = ""
+            if not force and key and plan.manifest.fresh(name, key):
+                plan.skipped.append(name)
+                continue
+            plan.keys[name] = key
+        plan.todo.append(name)
+    return plan
+
+
+def _store_spool(spool: Spool, plan: LoadPlan, store: GraphStore, summary: batch.Summary,
+                 link_after: bool) -> None:
+    """Put the spool into ``store``; report each graph, record it, link, print the totals."""
+    count = 0
+
+    def loaded(names: list[str]) -> None:
+        nonlocal count
+        for name in names:
+            origin = spool.origins[name]
+            shown = display_path(origin)
+            click.echo(f"loaded <{name}> ({spool.sizes[name]} triples) from {shown}", err=True)
+            count += 1
+            if plan.keys.get(origin):
+                plan.manifest.record(origin, plan.keys[origin])
+
+    try:
+        store.bulk_replace(spool, loaded)
         if link_after:
             from kv2rdf.store.link_commands import echo_report
             from kv2rdf.store.linking import link
 
             echo_report(link(store))
-        graphs, triples = store.size()
+        graphs, triples = store.size(besides=spool.shared_name)
     finally:
         store.close()
-    count = sum(len(g.triples) for g in loaded)
-    click.echo(f"loaded {len(loaded)} graph{'s' * (len(loaded) != 1)} ({count} triples) into "
+    click.echo(summary.line(), err=True)
+    click.echo(f"loaded {count} graph{'s' * (count != 1)} ({spool.triples} triples) into "
                f"{store.location}; it now holds {graphs} graph{'s' * (graphs != 1)} "
                f"({triples} triples)", err=True)
-    if prepared.errors:
-        sys.exit(2)
 
 
 @click.command(short_help="Run a SPARQL query over the loaded documents.")

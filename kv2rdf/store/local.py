@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import pyoxigraph as ox
 
@@ -25,13 +25,19 @@ from kv2rdf.errors import StoreError
 from kv2rdf.namespaces import PREFIXES
 from kv2rdf.store.results import QueryResult
 
+if TYPE_CHECKING:
+    from kv2rdf.store.bulk import Spool
+
 DEFAULT_STORE = "kv2rdf-store"
 
 #: Triples per update transaction: bounds the memory a load takes (about 200 bytes a triple).
 BATCH_TRIPLES = 200_000
 
+#: N-Quads bytes per call of Oxigraph's bulk loader: bounds the memory of a load (~5x this).
+BULK_BYTES = 32_000_000
+
 COUNT_QUERY = ("SELECT (COUNT(DISTINCT ?g) AS ?graphs) (COUNT(*) AS ?triples) "
-               "WHERE { GRAPH ?g { ?s ?p ?o } }")
+               "WHERE { GRAPH ?g { ?s ?p ?o } %s}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +65,11 @@ class GraphStore(Protocol):
     def query(self, sparql: str) -> QueryResult:
         """Run a SPARQL query over the union of the named graphs."""
 
-    def size(self) -> tuple[int, int]:
-        """The number of named graphs and of triples in them."""
+    def size(self, besides: str | None = None) -> tuple[int, int]:
+        """The number of named graphs (but ``besides``) and of triples in them."""
+
+    def bulk_replace(self, spool: Spool, loaded: Callable[[list[str]], None]) -> None:
+        """Replace the spool's graphs and add its shared graph; report names once stored."""
 
     def close(self) -> None:
         """Release the store."""
@@ -89,9 +98,16 @@ def replacement_update(graphs: Sequence[NamedGraph]) -> str:
     return f"{drops}INSERT DATA {{\n{blocks}}}\n"
 
 
-def count_graphs(store: GraphStore) -> tuple[int, int]:
-    """The number of named graphs in ``store`` and of the triples in them (`COUNT_QUERY`)."""
-    row = store.query(COUNT_QUERY).rows[0]
+def count_graphs(store: GraphStore, *, besides: str | None = None) -> tuple[int, int]:
+    """The number of named graphs in ``store`` and of the triples in them (`COUNT_QUERY`).
+
+    ``besides`` names a graph left out of the graph count (its triples count): the shared one.
+    """
+    row = store.query(COUNT_QUERY % "").rows[0]
+    if besides is not None:
+        shared = store.query(COUNT_QUERY % f"FILTER(?g = <{besides}>) ").rows[0]
+        return ((int(row[0].value) if row[0] else 0) - (int(shared[0].value) if shared[0] else 0),
+                int(row[1].value) if row[1] else 0)
     return (int(row[0].value) if row[0] else 0, int(row[1].value) if row[1] else 0)
 
 
@@ -163,9 +179,34 @@ class LocalStore:
         except OSError as exc:
             raise StoreError(f"{self.location}: query failed: {exc}") from None
 
-    def size(self) -> tuple[int, int]:
-        """Named graphs and the triples in them."""
-        return count_graphs(self)
+    def size(self, besides: str | None = None) -> tuple[int, int]:
+        """Named graphs (but ``besides``) and the triples in them."""
+        return count_graphs(self, besides=besides)
+
+    def bulk_replace(self, spool: Spool, loaded: Callable[[list[str]], None]) -> None:
+        """Replace the spool's graphs with Oxigraph's bulk loader; add the shared graph.
+
+        The graphs about to be replaced are dropped first, then both files are read by the
+        bulk loader in pieces of `BULK_BYTES` (not a transaction: a failure half-way is mended
+        by loading again).
+        """
+        try:
+            for name in spool.names:
+                node = ox.NamedNode(name)
+                if self._store.contains_named_graph(node):
+                    self._store.remove_graph(node)
+            for path in (spool.path, spool.shared_path):
+                with path.open("rb") as fh:  # in pieces: the bulk loader holds what it gets
+                    while lines := fh.readlines(BULK_BYTES):
+                        self._store.bulk_load(b"".join(lines), format=ox.RdfFormat.N_QUADS)
+            for name in dict.fromkeys(spool.replaced):  # named twice: keep the later one
+                self._store.remove_graph(ox.NamedNode(name))
+                self._store.load(spool.read(name), format=ox.RdfFormat.N_QUADS)
+            self._store.flush()
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"{self.location}: load failed: {exc}; load again to "
+                             "complete it") from None
+        loaded(spool.names)
 
     def close(self) -> None:
         """Flush and let go of the store (and its lock)."""

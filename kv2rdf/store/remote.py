@@ -14,6 +14,11 @@ Protocols relied on:
   GRAPH``, ``INSERT DATA``; up to `kv2rdf.store.BATCH_TRIPLES` triples each), each atomic on
   servers that run an update request as one transaction (Oxigraph, Fuseki, GraphDB). Not for
   Virtuoso, which refuses an update that compiles to more than 10,000 lines of SQL.
+* Bulk (``--protocol bulk``, `RemoteStore.bulk_replace`): per batch of graphs, one update
+  that drops them and one ``POST {graph-store}`` of their N-Quads (``application/n-quads``,
+  no ``graph`` parameter: the quads name their graphs), which Oxigraph server adds to its
+  dataset. A failed request is retried (`RETRIES` times, waiting longer each time); the
+  batch is idempotent, so retrying it is safe.
 
 The service URLs and the credentials come from an `Endpoint` (`kv2rdf.store.endpoint`). The
 default graph of a query is the union of the named graphs: Oxigraph gets the
@@ -28,12 +33,15 @@ every URL shown is scheme, host, port and path only.
 from __future__ import annotations
 
 import re
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Sequence
 from http.client import HTTPException
+from typing import TYPE_CHECKING
 
+import pyoxigraph as ox
 from rdflib import Graph
 
 from kv2rdf.errors import StoreError
@@ -41,8 +49,21 @@ from kv2rdf.store.endpoint import Endpoint, public_url
 from kv2rdf.store.local import NamedGraph, batches, count_graphs, replacement_update, with_prefixes
 from kv2rdf.store.results import QueryResult
 
-#: How a load reaches the server: a Graph Store Protocol PUT per graph, or SPARQL Update.
-PROTOCOLS = ("gsp", "update")
+if TYPE_CHECKING:
+    from kv2rdf.store.bulk import Spool
+
+#: How a load reaches the server: a Graph Store Protocol PUT per graph, SPARQL Update, or
+#: batches of graphs as N-Quads.
+PROTOCOLS = ("gsp", "update", "bulk")
+#: Retries of a failed bulk request, and the first wait in seconds (doubled each time).
+RETRIES = 4
+BACKOFF = 0.5
+#: N-Quads bytes per bulk request, about.
+BULK_BYTES = 8_000_000
+
+
+class TransientStoreError(StoreError):
+    """A request that may succeed when tried again: no connection, a timeout, HTTP 5xx/429."""
 
 _UNION_PARAMS: dict[str, dict[str, str]] = {
     "oxigraph": {"union-default-graph": "true"},
@@ -78,7 +99,7 @@ class RemoteStore:
         self.endpoint = target
         self.timeout = timeout
         self.protocol = protocol
-        self.location = public_url(target.graph_store_url if protocol == "gsp"
+        self.location = public_url(target.graph_store_url if protocol != "update"
                                    else target.update_url)
         handlers: list[urllib.request.BaseHandler] = []
         creds = target.credentials
@@ -120,6 +141,52 @@ class RemoteStore:
                                  ) from None
             loaded(graph)
 
+    def bulk_replace(self, spool: Spool, loaded: Callable[[list[str]], None]) -> None:
+        """Replace the spool's graphs in batches (see the module notes); report each batch."""
+        shared = spool.shared_name
+        for names, data in spool.batches(BULK_BYTES):
+            if self.protocol != "bulk":
+                self._replace_batch(spool, names, shared, data)
+            else:
+                drops = "".join(f"DROP SILENT GRAPH <{n}> ;\n" for n in names)
+                def send(drops: str = drops, data: bytes = data) -> None:
+                    if drops:
+                        self._post(self.endpoint.update_url, "update", drops.rstrip(" ;\n"))
+                    self._send("POST", self.endpoint.graph_store_url, body=data,
+                               content_type="application/n-quads")
+                self._retrying(send)
+            if names:
+                loaded(names)
+
+    def _replace_batch(self, spool: Spool, names: list[str], shared: str, data: bytes) -> None:
+        """A bulk batch by the graph-per-request protocols (``gsp``, ``update``)."""
+        if not names:  # the shared graph: add to it, never replace it
+            lines = data.decode("utf-8").replace(f" <{shared}> .\n", " .\n")
+            if self.protocol == "update":
+                self._post(self.endpoint.update_url, "update",
+                           f"INSERT DATA {{ GRAPH <{shared}> {{\n{lines}}} }}")
+            else:
+                self._send("POST", self.endpoint.graph_store_url, params={"graph": shared},
+                           body=lines.encode("utf-8"), content_type="text/turtle")
+            return
+        graphs = []
+        for name in names:
+            triples = tuple(q.triple for q in ox.parse(spool.read(name),
+                                                       format=ox.RdfFormat.N_QUADS))
+            graphs.append(NamedGraph(name, triples, spool.origins[name]))
+        self.replace(graphs, lambda graph: None)
+
+    def _retrying(self, request: Callable[[], None]) -> None:
+        """Run ``request``; on a transient failure wait and try again, `RETRIES` times."""
+        for attempt in range(RETRIES + 1):
+            try:
+                request()
+                return
+            except TransientStoreError:
+                if attempt == RETRIES:
+                    raise
+                time.sleep(BACKOFF * 2 ** attempt)
+
     def drop(self, name: str) -> None:
         """Remove the graph called ``name`` (Graph Store Protocol DELETE; 404 is fine)."""
         try:
@@ -139,9 +206,9 @@ class RemoteStore:
             return QueryResult(graph=graph.serialize(format="nt"))
         return QueryResult.from_json(data)
 
-    def size(self) -> tuple[int, int]:
-        """Named graphs and the triples in them."""
-        return count_graphs(self)
+    def size(self, besides: str | None = None) -> tuple[int, int]:
+        """Named graphs (but ``besides``) and the triples in them."""
+        return count_graphs(self, besides=besides)
 
     def close(self) -> None:
         """Nothing to release: every request has its own connection."""
@@ -175,12 +242,14 @@ class RemoteStore:
                 return media, response.read()
         except urllib.error.HTTPError as exc:
             detail = _error_text(exc)
-            raise StoreError(f"{shown}: HTTP {exc.code} {exc.reason}"
-                             + (f": {detail}" if detail else "")) from None
+            kind = TransientStoreError if exc.code >= 500 or exc.code == 429 else StoreError
+            raise kind(f"{shown}: HTTP {exc.code} {exc.reason}"
+                       + (f": {detail}" if detail else "")) from None
         except urllib.error.URLError as exc:
-            raise StoreError(f"{shown}: cannot reach the server: {exc.reason}") from None
+            raise TransientStoreError(f"{shown}: cannot reach the server: {exc.reason}"
+                                      ) from None
         except TimeoutError:
-            raise StoreError(f"{shown}: no answer within {self.timeout:g} s") from None
+            raise TransientStoreError(f"{shown}: no answer within {self.timeout:g} s") from None
         except (HTTPException, OSError, ValueError) as exc:
             raise StoreError(f"{shown}: {type(exc).__name__}: {exc}") from None
 
