@@ -35,6 +35,7 @@ from kv2rdf.reference.commands import reference
 from kv2rdf.reports import FAIL_ON, fails, json_report, junit_report
 from kv2rdf.serialization import FORMATS, dumps, output_format
 from kv2rdf.store import commands, link_commands
+from kv2rdf.store.inputs import RDF_SUFFIXES
 from kv2rdf.validation import validate
 
 
@@ -186,7 +187,7 @@ def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | 
 
 
 @main.command(name="validate")
-@click.argument("data", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("data", nargs=-1, required=True)
 @click.option("--shapes", type=click.Path(exists=True, dir_okay=False),
               help="SHACL shapes file (default: the shipped shapes).")
 @click.option("--format", "report_format", type=click.Choice(["text", "json", "junit"]),
@@ -196,8 +197,11 @@ def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | 
 @batch_options
 def validate_command(data: tuple[str, ...], shapes: str | None, report_format: str,
                      fail_on: str, jobs: int | None, shard: str | None) -> None:
-    """Validate RDF files against the kv2rdf SHACL shapes."""
+    """Validate RDF files against the kv2rdf SHACL shapes (a folder stands for its RDF files)."""
     shapes_file = Path(shapes) if shapes else None
+    data = tuple(str(p) for p in expand_sources(data, set(RDF_SUFFIXES)))
+    if not data:
+        raise InputError("no RDF files found")
     summary = None
     unreadable: dict[str, str] = {}
     if len(data) > 1 or shard:  # many files: in bulk, on every core

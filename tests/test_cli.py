@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -284,3 +285,17 @@ def test_an_internal_error_never_shows_a_password(monkeypatch: pytest.MonkeyPatc
     assert result.exit_code == 3
     assert "http://…@store.example:7878/query" in result.stderr
     assert "Pa55w0rd" not in result.output and "alice" not in result.output
+
+
+def test_validate_takes_a_folder_of_rdf_files(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run("convert", SEED, NOTICE, "-o", out).exit_code == 0
+    (out / "NOTES.md").write_text("not RDF\n", encoding="utf-8")
+    result = run("validate", out, "--format", "json", "-j", "1")
+    assert result.exit_code == 0, result.output
+    files = [entry["file"] for entry in json.loads(result.stdout)]
+    assert files == [str(out / "aanhangsel-1064.ttl"), str(out / "mededeling-2024Z02569.ttl")]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run("validate", empty)
+    assert result.exit_code == 2 and "no RDF files found" in result.stderr
