@@ -24,6 +24,7 @@ from kv2rdf.parsers import PARSERS
 from kv2rdf.pipeline import (
     convert_bytes,
     display_path,
+    is_stdin,
     located,
     metadata_beside,
     read_input,
@@ -141,6 +142,8 @@ def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | 
     paths = expand_sources(sources)
     if not paths:
         raise InputError("no source documents found")
+    if len(paths) > 1 and any(is_stdin(p) for p in paths):
+        raise InputError("- (standard input) can only be the one source")
     targets = plan_outputs(paths, output, output_format(to).suffix)
     if None in targets and sys.stdout is None:
         raise InputError("standard output is closed; name an output file with -o")
@@ -202,6 +205,8 @@ def validate_command(data: tuple[str, ...], shapes: str | None, report_format: s
     data = tuple(str(p) for p in expand_sources(data, set(RDF_SUFFIXES)))
     if not data:
         raise InputError("no RDF files found")
+    if len(data) > 1 and any(is_stdin(n) for n in data):
+        raise InputError("- (standard input) can only be the one data file")
     summary = None
     unreadable: dict[str, str] = {}
     if len(data) > 1 or shard:  # many files: in bulk, on every core

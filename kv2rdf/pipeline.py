@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from pathlib import Path
 
 from rdflib import Graph
@@ -50,8 +51,19 @@ def located(path: Path, error: Exception) -> str:
     return text if text.startswith((str(path), shown)) else f"{shown}: {text}"
 
 
+#: The input name that stands for standard input, as in rdfpipe, riot and jq.
+STDIN = "-"
+
+
+def is_stdin(path: Path | str) -> bool:
+    """Whether ``path`` is ``-``, standard input."""
+    return str(path) == STDIN
+
+
 def display_path(path: Path | str) -> str:
     """``path`` as printable text: bytes of a file name that are not UTF-8 become U+FFFD."""
+    if is_stdin(path):
+        return "<stdin>"
     return os.fsencode(path).decode("utf-8", errors="replace")
 
 
@@ -77,6 +89,13 @@ def read_input(path: Path, limit: int | None = None) -> bytes:
     """
     limit = max_input_bytes() if limit is None else limit
     shown = display_path(path)
+    if is_stdin(path):
+        if sys.stdin is None:
+            raise DataError(f"{shown}: cannot read: standard input is closed")
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise _too_big(shown, None, limit)
+        return data
     try:
         with open(path, "rb") as fh:
             info = os.fstat(fh.fileno())
@@ -100,6 +119,8 @@ def _too_big(shown: str, size: int | None, limit: int) -> LimitError:
 
 def metadata_beside(path: Path) -> Path | None:
     """The metadata record lying beside a source: ``<id>.metadata.xml`` or ``metadata.xml``."""
+    if is_stdin(path):  # standard input lies beside nothing (--metadata names a record)
+        return None
     stem = path.name.split(".")[0]
     for candidate in (path.with_name(f"{stem}.metadata.xml"), path.with_name("metadata.xml")):
         if candidate != path and os.path.isfile(candidate):  # False for unusable names

@@ -27,7 +27,7 @@ from rdflib.term import Node
 
 from kv2rdf import limits
 from kv2rdf.errors import DataError
-from kv2rdf.pipeline import display_path, read_input
+from kv2rdf.pipeline import display_path, is_stdin, read_input
 
 #: RDF formats by file suffix; ``validate`` reads any other suffix as Turtle.
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
@@ -99,7 +99,12 @@ def read_rdf_file(path: Path) -> tuple[list[ox.Quad], str]:
 
 
 def base_of(path: Path) -> str:
-    """The ``file://`` IRI of ``path``: the base of its relative IRIs (never dereferenced)."""
+    """The ``file://`` IRI of ``path``: the base of its relative IRIs (never dereferenced).
+
+    Standard input (``-``) gets the current folder's IRI.
+    """
+    if is_stdin(path):
+        return Path.cwd().as_uri() + "/"
     return path.resolve().as_uri()  # bytes that are not UTF-8 are percent-encoded
 
 

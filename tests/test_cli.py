@@ -299,3 +299,17 @@ def test_validate_takes_a_folder_of_rdf_files(tmp_path: Path) -> None:
     empty.mkdir()
     result = run("validate", empty)
     assert result.exit_code == 2 and "no RDF files found" in result.stderr
+
+
+def test_dash_reads_standard_input_for_convert_and_validate(tmp_path: Path) -> None:
+    from_file = run("convert", SEED)
+    from_stdin = CliRunner().invoke(cli.main, ["convert", "-"], input=SEED.read_bytes())
+    assert from_stdin.exit_code == 0, from_stdin.output
+    # the same bytes, but for the source's title: IRIs come from the content, not the name
+    assert from_stdin.stdout.replace('"<stdin>"', '"aanhangsel-1064.md"') == from_file.stdout
+    checked = CliRunner().invoke(cli.main, ["validate", "-"], input=from_stdin.stdout)
+    assert checked.exit_code == 0 and checked.stdout.startswith("<stdin>: conforms")
+    bad = CliRunner().invoke(cli.main, ["convert", "-"], input=b"Notulen van de vergadering.\n")
+    assert bad.exit_code == 2 and bad.stderr.startswith("<stdin>:1: not a Kamervragen document")
+    both = run("convert", "-", SEED)
+    assert both.exit_code == 2 and "standard input" in both.stderr
