@@ -29,19 +29,17 @@ import pyoxigraph as ox
 
 from kv2rdf.batch import Outcome
 from kv2rdf.entities import RDF_TYPE, SHARED_CLASSES
-from kv2rdf.errors import DataError, Kv2RdfError
+from kv2rdf.errors import Kv2RdfError
 from kv2rdf.formats import SourceFormat
 from kv2rdf.namespaces import DEFAULT_BASE
 from kv2rdf.pipeline import (
-    convert_bytes,
     display_path,
     located,
     metadata_beside,
     read_input,
     warning_lines,
 )
-from kv2rdf.serialization import to_oxigraph
-from kv2rdf.store.inputs import RDF_SUFFIXES, graphs_from_rdf, main_work
+from kv2rdf.store.inputs import RDF_SUFFIXES, document_graph, graphs_from_rdf
 
 
 def shared_graph(base: str = DEFAULT_BASE) -> str:
@@ -85,15 +83,10 @@ class LoadJob:
         if rdf is not None:
             found = graphs_from_rdf(data, rdf, shown, path.resolve().as_uri())
             return [(g.name, list(g.triples)) for g in found], [], (0, 0)
-        meta = metadata_beside(path)
-        doc, graph = convert_bytes(data, source=shown, fmt=self.fmt, strict=self.strict,
-                                   base=self.base, metadata=read_input(meta) if meta else None,
-                                   metadata_source=display_path(meta) if meta else None)
-        triples = to_oxigraph(graph)
-        name = main_work(triples, shown)
-        if name is None:  # the mapping always describes a question set; guard anyway
-            raise DataError(f"{shown}: the conversion holds no question set or answer")
-        return [(name, triples)], warning_lines(doc), (len(doc.questions), len(doc.answers))
+        graph, doc = document_graph(data, shown, fmt=self.fmt, strict=self.strict,
+                                    base=self.base, metadata=metadata_beside(path))
+        return ([(graph.name, list(graph.triples))], warning_lines(doc),
+                (len(doc.questions), len(doc.answers)))
 
     def __call__(self, chunk: Sequence[str]) -> list[Outcome]:
         """One outcome per input; its payload is the list of `Document`s."""

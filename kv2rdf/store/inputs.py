@@ -24,6 +24,7 @@ from rdflib.namespace import RDF
 
 from kv2rdf.errors import DataError, Kv2RdfError
 from kv2rdf.formats import SourceFormat
+from kv2rdf.model import Document
 from kv2rdf.namespaces import DEFAULT_BASE, KV
 from kv2rdf.output import SOURCE_SUFFIXES, expand_sources
 from kv2rdf.pipeline import (
@@ -35,6 +36,7 @@ from kv2rdf.pipeline import (
     warning_lines,
 )
 from kv2rdf.rdf_input import base_of, read_quads
+from kv2rdf.serialization import to_oxigraph
 from kv2rdf.store.local import NamedGraph
 
 #: RDF files by suffix; every other file is a source document to convert.
@@ -91,23 +93,30 @@ def graphs_from_rdf(data: bytes, fmt: ox.RdfFormat, origin: str,
     return graphs
 
 
-def graphs_from_source(data: bytes, origin: str, *, fmt: SourceFormat | None = None,
-                       strict: bool = False, base: str = DEFAULT_BASE,
-                       metadata: Path | None = None) -> tuple[NamedGraph, list[str]]:
-    """Convert a source document; return its graph and the parser's warnings.
+def document_graph(data: bytes, origin: str, *, fmt: SourceFormat | None = None,
+                   strict: bool = False, base: str = DEFAULT_BASE,
+                   metadata: Path | None = None) -> tuple[NamedGraph, Document]:
+    """Convert a source document; return its named graph and the parsed document.
 
     ``metadata`` is the document's OEP metadata record, when there is one.
     """
     doc, graph = convert_bytes(data, source=origin, fmt=fmt, strict=strict, base=base,
                                metadata=read_input(metadata) if metadata else None,
                                metadata_source=display_path(metadata) if metadata else None)
-    triples = tuple(dict.fromkeys(
-        q.triple for q in ox.parse(graph.serialize(format="nt").encode("utf-8"),
-                                   format=ox.RdfFormat.N_TRIPLES)))
+    triples = tuple(to_oxigraph(graph))
     name = main_work(triples, origin)
     if name is None:  # the mapping always describes a question set; guard anyway
         raise DataError(f"{origin}: the conversion holds no question set or answer")
-    return NamedGraph(name, triples, origin), warning_lines(doc)
+    return NamedGraph(name, triples, origin), doc
+
+
+def graphs_from_source(data: bytes, origin: str, *, fmt: SourceFormat | None = None,
+                       strict: bool = False, base: str = DEFAULT_BASE,
+                       metadata: Path | None = None) -> tuple[NamedGraph, list[str]]:
+    """Convert a source document; return its graph and the parser's warnings."""
+    graph, doc = document_graph(data, origin, fmt=fmt, strict=strict, base=base,
+                                metadata=metadata)
+    return graph, warning_lines(doc)
 
 
 def expand_inputs(names: Iterable[str]) -> list[Path]:
