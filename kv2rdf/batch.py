@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 from tqdm import tqdm
 
+from kv2rdf import messages
 from kv2rdf.errors import Kv2RdfError
 
 T = TypeVar("T")
@@ -146,10 +147,10 @@ def run(items: Sequence[T], work: Callable[[Sequence[T]], list[R]], *, jobs: int
 
 
 class Progress:
-    """A progress bar on stderr, drawn only when stderr is a terminal."""
+    """A progress bar on stderr, drawn only when stderr is a terminal (and not with -q)."""
 
     def __init__(self, total: int, label: str, *, enabled: bool | None = None) -> None:
-        show = sys.stderr.isatty() if enabled is None else enabled
+        show = messages.progress_wanted() if enabled is None else enabled
         tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
         self._bar: tqdm[Any] | None = tqdm(total=total, desc=label, unit="doc", leave=False,
                                             dynamic_ncols=True) if show and total else None

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from kv2rdf.batch import Outcome, Progress, Summary, in_shard, run
 from kv2rdf.bulk_validation import RUN_DOCUMENTS, validate_many
@@ -21,6 +21,7 @@ from kv2rdf.errors import Kv2RdfError
 from kv2rdf.formats import SourceFormat
 from kv2rdf.iris import Iris
 from kv2rdf.manifest import Manifest, file_stamp, input_key, relative_name
+from kv2rdf.model import Document
 from kv2rdf.output import write_atomic
 from kv2rdf.pipeline import (
     convert_bytes,
@@ -30,10 +31,17 @@ from kv2rdf.pipeline import (
     read_input,
     warning_lines,
 )
-from kv2rdf.serialization import dumps
+from kv2rdf.serialization import dumps, to_oxigraph
+from kv2rdf.store.inputs import main_work
 from kv2rdf.validation import ValidationReport
 
 Emit = Callable[[str], None]
+
+
+def graph_name(graph: Graph, doc: Document, base: str) -> URIRef:
+    """A document's graph name in TriG and N-Quads: its main work, as ``load`` names it."""
+    name = main_work(to_oxigraph(graph), doc.source or "")
+    return URIRef(name) if name else Iris(base).source(doc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +76,8 @@ class ConvertJob:
                                            fmt=self.fmt, strict=self.strict, base=self.base,
                                            metadata=read_input(meta) if meta else None,
                                            metadata_source=display_path(meta) if meta else None)
-                write_atomic(Path(target), dumps(graph, self.to, name=Iris(self.base).source(doc)))
+                write_atomic(Path(target), dumps(graph, self.to, name=graph_name(graph, doc,
+                                                                                self.base)))
             except Kv2RdfError as exc:
                 outcomes.append(Outcome(source, (located(path, exc),), failed=True))
                 continue
@@ -89,8 +98,12 @@ class ConvertJob:
 
 def convert_all(paths: Sequence[Path], targets: Sequence[Path], folder: Path, job: ConvertJob,
                 *, jobs: int, emit: Emit, force: bool = False,
-                shard: tuple[int, int] | None = None) -> Summary:
-    """Convert ``paths`` to ``targets`` (in ``folder``), redoing only what changed."""
+                shard: tuple[int, int] | None = None,
+                done: Callable[[Outcome], None] | None = None) -> Summary:
+    """Convert ``paths`` to ``targets`` (in ``folder``), redoing only what changed.
+
+    ``done`` is told of each source's outcome, in input order, after its messages.
+    """
     summary = Summary("converted")
     manifest = Manifest.read(folder)
     todo: list[tuple[str, str]] = []
@@ -133,6 +146,8 @@ def convert_all(paths: Sequence[Path], targets: Sequence[Path], folder: Path, jo
                                     warnings=outcome.warnings)
             for message in outcome.messages:
                 emit(message)
+            if done is not None:
+                done(outcome)
             summary.add(outcome)
     finally:
         progress.close()

@@ -14,10 +14,10 @@ from typing import Any
 
 import click
 
-from kv2rdf import __version__, batch, batch_jobs, table_commands
+from kv2rdf import __version__, batch, batch_jobs, messages, table_commands
 from kv2rdf.errors import Kv2RdfError
 from kv2rdf.formats import SourceFormat, source_format
-from kv2rdf.iris import Iris, check_base
+from kv2rdf.iris import check_base
 from kv2rdf.namespaces import DEFAULT_BASE, new_graph
 from kv2rdf.output import expand_sources, plan_outputs, write_atomic
 from kv2rdf.parsers import PARSERS
@@ -41,13 +41,28 @@ from kv2rdf.validation import validate
 
 
 class InputError(click.ClickException):
-    """Bad input or usage: exit code 2."""
+    """Bad input or usage: exit code 2, printed in the one message form (`kv2rdf.messages`)."""
 
     exit_code = 2
 
+    def __init__(self, message: str, *, text: str | None = None) -> None:
+        super().__init__(message)
+        self.text = text or messages.general(message)
+
     def show(self, file: Any = None) -> None:
-        """Print the message without click's "Error:" prefix."""
-        click.echo(f"kv2rdf: {self.format_message()}", err=True)
+        """``kv2rdf: message``, or ``source:line: message`` for a problem in an input."""
+        messages.error(self.text)
+
+
+class UsageError(click.UsageError):
+    """Click's usage error, its last line in the one message form: ``kv2rdf: message``."""
+
+    def show(self, file: Any = None) -> None:
+        """The usage, the hint to ``-h``, and ``kv2rdf: message``."""
+        if self.ctx is not None:
+            hint = f"Try '{self.ctx.command_path} {self.ctx.help_option_names[0]}' for help."
+            click.echo(f"{self.ctx.get_usage()}\n{hint}\n", err=True)
+        messages.error(messages.general(self.format_message()))
 
 
 class Interrupted(click.ClickException):
@@ -57,7 +72,7 @@ class Interrupted(click.ClickException):
 
     def show(self, file: Any = None) -> None:
         """One line, no "Error:" prefix."""
-        click.echo("kv2rdf: interrupted", err=True)
+        messages.error(messages.general("interrupted"))
 
 
 class InternalError(click.ClickException):
@@ -65,20 +80,29 @@ class InternalError(click.ClickException):
 
     exit_code = 3
 
+    def show(self, file: Any = None) -> None:
+        """``kv2rdf: internal error (…)``."""
+        messages.error(messages.general(self.format_message()))
+
 
 class Kv2RdfGroup(click.Group):
     """Turns library errors into exit codes."""
 
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command; map `Kv2RdfError` to exit 2 and anything else to exit 3."""
+        messages.set_level(ctx.meta.get(messages.LEVEL_KEY, messages.NORMAL))  # kv2rdf -q …
         try:
             return super().invoke(ctx)
+        except UsageError:
+            raise
+        except click.UsageError as exc:
+            raise UsageError(exc.format_message(), exc.ctx) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except KeyboardInterrupt:  # output files are whole or absent (kv2rdf.output)
             raise Interrupted("interrupted") from None
         except Kv2RdfError as exc:
-            raise InputError(str(exc)) from exc
+            raise InputError(str(exc), text=messages.error_text(exc)) from exc
         except Exception as exc:
             detail = _USER_INFO.sub("//…@", f"{type(exc).__name__}: {exc}")
             raise InternalError(f"internal error ({detail}); please report it with the input "
@@ -91,6 +115,7 @@ _USER_INFO = re.compile(r"//[^/\s]*@")
 
 @click.group(cls=Kv2RdfGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kv2rdf")
+@messages.verbosity_options
 def main() -> None:
     """Turn Dutch parliamentary written questions (Kamervragen) into validated linked data."""
 
@@ -103,24 +128,30 @@ def batch_options(func: Any) -> Any:
                         help="Worker processes for many inputs [default: all cores].")(func)
 
 
-def _stderr(message: str) -> None:
-    click.echo(message, err=True)
-
-
 def finish(summary: batch.Summary) -> None:
     """Print a batch's summary line; exit 2 when an input failed, 1 on violations."""
-    _stderr(summary.line())
+    messages.note(summary.line())
     if summary.failures:
         sys.exit(2)
     if summary.violations:
         sys.exit(1)
 
 
+def _converted(outcome: batch.Outcome) -> None:
+    """The verbose line of one source of a batch conversion."""
+    if not outcome.failed:
+        state = "unchanged" if outcome.skipped else "converted"
+        messages.detail(messages.located(display_path(outcome.source), f"{state}: "
+                                         f"{outcome.questions} questions, {outcome.answers} "
+                                         "answers"))
+
+
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
 @click.option("-o", "--output", help="Output file, folder (several sources), or - for stdout.")
 @click.option("-t", "--to", "to", type=click.Choice(list(FORMATS)), default="turtle",
-              show_default=True, help="Output RDF format.")
+              show_default=True, help="Output RDF format (trig and nquads: one named graph per "
+              "document, named as load names it).")
 @click.option("--from", "from_", type=click.Choice([f.value for f in SourceFormat]),
               help="Source format; detected from the content when left out.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI for instances.")
@@ -131,6 +162,7 @@ def finish(summary: batch.Summary) -> None:
                    "beside it).")
 @batch_options
 @click.option("--force", is_flag=True, help="Convert every source again, even unchanged ones.")
+@messages.verbosity_options
 def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | None,
             base: str, check: bool, strict: bool, metadata: str | None, jobs: int | None,
             shard: str | None, force: bool) -> None:
@@ -150,11 +182,14 @@ def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | 
     if len(paths) > 1 and output is not None and output != "-":  # many sources into a folder
         job = batch_jobs.ConvertJob(to, fmt, base, strict, check, metadata)
         finish(batch_jobs.convert_all(paths, [t for t in targets if t], Path(output), job,
-                                      jobs=jobs or batch.default_jobs(), emit=_stderr,
-                                      force=force, shard=batch.parse_shard(shard)))
+                                      jobs=jobs or batch.default_jobs(),
+                                      emit=messages.filtered(messages.diagnostic),
+                                      force=force, shard=batch.parse_shard(shard),
+                                      done=_converted))
         return
     failed = violated = False
     merged = new_graph(base)
+    parts: list[str] = []  # TriG and N-Quads: one named graph per document
     for path, target in zip(paths, targets, strict=True):
         meta = Path(metadata) if metadata else metadata_beside(path)
         try:
@@ -163,30 +198,59 @@ def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | 
                                        metadata=read_input(meta) if meta else None,
                                        metadata_source=display_path(meta) if meta else None)
         except Kv2RdfError as exc:
-            click.echo(located(path, exc), err=True)
+            messages.error(located(path, exc))
             failed = True
             continue
         for warning in warning_lines(doc):
-            click.echo(warning, err=True)
+            messages.warn(warning)
         if check:
             report = validate(graph)
             if report.results:
-                click.echo(f"{display_path(path)}: {report.text()}", err=True)
+                shown = f"{display_path(path)}: {report.text()}"
+                (messages.warn if report.conforms else messages.error)(shown)
             violated |= not report.conforms
-        if target is None:
+        name = batch_jobs.graph_name(graph, doc, base) if to in NAMED_FORMATS else None
+        if target is None and name is not None:
+            parts.append(dumps(graph, to, name=name))
+        elif target is None:
             merged += graph
         else:
             try:
-                write_atomic(target, dumps(graph, to, name=Iris(base).source(doc)))
+                write_atomic(target, dumps(graph, to, name=name))
             except Kv2RdfError as exc:  # this output cannot be written; the others go on
-                click.echo(str(exc), err=True)
+                messages.error(str(exc))  # "path: message": the output the user named
                 failed = True
-    if len(merged):
+                continue
+        messages.detail(messages.located(display_path(path), f"converted: "
+                                         f"{len(doc.questions)} questions, "
+                                         f"{len(doc.answers)} answers, {len(graph)} triples"
+                                         + (f" → {display_path(target)}" if target else "")))
+    if parts:
+        click.echo(merge_named(parts, to), nl=False)
+    elif len(merged):
         click.echo(dumps(merged, to), nl=False)
     if failed:
         sys.exit(2)
     if violated:
         sys.exit(1)
+
+
+#: Output formats with graph names: each document is a graph named as ``load`` names it.
+NAMED_FORMATS = ("trig", "nquads")
+
+
+def merge_named(parts: list[str], to: str) -> str:
+    """Several documents' TriG or N-Quads as one dataset: their prefixes once, graphs in order."""
+    if to == "nquads":
+        return "".join(parts)
+    head: dict[str, None] = {}
+    bodies: list[str] = []
+    for part in parts:
+        lines = part.splitlines()
+        head.update((line, None) for line in lines if line.startswith("@prefix"))
+        bodies.append("\n".join(line for line in lines
+                                if not line.startswith("@prefix")).strip("\n"))
+    return "\n".join(head) + "\n\n" + "\n\n".join(bodies) + "\n"
 
 
 @main.command(name="validate")
@@ -198,6 +262,7 @@ def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | 
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="violation", show_default=True,
               help="Exit 1 on violations only, or on warnings too.")
 @batch_options
+@messages.verbosity_options
 def validate_command(data: tuple[str, ...], shapes: str | None, report_format: str,
                      fail_on: str, jobs: int | None, shard: str | None) -> None:
     """Validate RDF files against the kv2rdf SHACL shapes (a folder stands for its RDF files)."""
@@ -212,7 +277,8 @@ def validate_command(data: tuple[str, ...], shapes: str | None, report_format: s
     if len(data) > 1 or shard:  # many files: in bulk, on every core
         reports, unreadable, summary = batch_jobs.validate_all(
             data, batch_jobs.ValidateJob(read_graph, shapes_file),
-            jobs=jobs or batch.default_jobs(), emit=_stderr, shard=batch.parse_shard(shard))
+            jobs=jobs or batch.default_jobs(), emit=messages.error,
+            shard=batch.parse_shard(shard))
         reports = {display_path(n): r for n, r in reports.items()}
         unreadable = {display_path(n): e for n, e in unreadable.items()}
     else:
@@ -220,8 +286,8 @@ def validate_command(data: tuple[str, ...], shapes: str | None, report_format: s
         for name in data:
             try:
                 graph = read_graph(Path(name))
-            except Kv2RdfError as exc:
-                click.echo(str(exc), err=True)
+            except Kv2RdfError as exc:  # "path:line: message", from the reader
+                messages.error(str(exc))
                 unreadable[display_path(name)] = str(exc)
                 continue
             reports[display_path(name)] = validate(graph, shapes=shapes_file)
@@ -233,8 +299,11 @@ def validate_command(data: tuple[str, ...], shapes: str | None, report_format: s
         for name, report in reports.items():
             status = "conforms" if report.conforms else "does not conform"
             click.echo(f"{name}: {status}; {report.text()}")
+    for name, report in reports.items():
+        messages.detail(messages.located(name, f"validated: {len(report.violations)} "
+                                         f"violations, {len(report.warnings)} warnings"))
     if summary is not None:
-        _stderr(summary.line())
+        messages.note(summary.line())
     if unreadable:
         sys.exit(2)
     if any(fails(r, fail_on) for r in reports.values()):
@@ -242,6 +311,7 @@ def validate_command(data: tuple[str, ...], shapes: str | None, report_format: s
 
 
 @main.command()
+@messages.verbosity_options
 def formats() -> None:
     """List the source and output formats."""
     click.echo("Source formats (--from):")
