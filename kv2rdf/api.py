@@ -13,22 +13,26 @@ people).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kv2rdf.errors import DataError, Kv2RdfError
 from kv2rdf.namespaces import PREFIXES
-from kv2rdf.store.endpoint import endpoint_for
+from kv2rdf.store.endpoint import endpoint_for, public_url
 from kv2rdf.store.inputs import expand_inputs, prepare
 from kv2rdf.store.linking import LinkReport
 from kv2rdf.store.linking import link as link_cases
+from kv2rdf.store.linking import unlink as unlink_case
 from kv2rdf.store.local import DEFAULT_STORE, GraphStore, LocalStore, NamedGraph
 from kv2rdf.store.remote import RemoteStore
 from kv2rdf.store.results import QueryResult, Term
+
+if TYPE_CHECKING:
+    from kv2rdf.store.bulk import Spool
 
 #: A value in a row: what an RDF term becomes in Python (None for an unbound variable).
 Value = str | int | float | bool | Decimal | dt.date | dt.datetime | None
@@ -137,27 +141,50 @@ class Store:
         server: the URL conventions of that server (oxigraph, fuseki, graphdb, virtuoso,
             generic).
         timeout: seconds to wait for the server.
+        query_url, update_url, graph_store_url: service URLs that override the convention.
+        protocol: how a load reaches the server (gsp, update or bulk; see
+            `kv2rdf.store.remote`).
     """
 
     def __init__(self, path: str | Path | None = None, *, endpoint: str | None = None,
-                 server: str = "oxigraph", timeout: float = 60.0) -> None:
+                 server: str = "oxigraph", timeout: float = 60.0,
+                 query_url: str | None = None, update_url: str | None = None,
+                 graph_store_url: str | None = None, protocol: str = "gsp") -> None:
         if path is not None and endpoint is not None:
             raise DataError("give a store folder or an endpoint, not both")
+        if endpoint is None and (query_url or update_url or graph_store_url):
+            raise DataError("--query-url, --update-url and --graph-store-url need --endpoint")
         self._path = Path(path) if path is not None else Path(DEFAULT_STORE)
         self._endpoint = endpoint
         self._server = server
         self._timeout = timeout
+        self._urls = (query_url, update_url, graph_store_url)
+        self._protocol = protocol
         self._store: GraphStore | None = None
-        self.location = endpoint or str(self._path)
+
+    @property
+    def location(self) -> str:
+        """Where the store is, safe to print: its folder, or the server's URL (no password)."""
+        if self._store is not None:
+            return self._store.location
+        return public_url(self._endpoint) if self._endpoint else str(self._path)
 
     def _open(self, *, create: bool) -> GraphStore:
         if self._store is None:
             if self._endpoint is not None:
-                self._store = RemoteStore(endpoint_for(self._endpoint, self._server),
-                                          timeout=self._timeout)
+                query, update, graph_store = self._urls
+                target = endpoint_for(self._endpoint, self._server, query_url=query,
+                                      update_url=update, graph_store_url=graph_store)
+                self._store = RemoteStore(target, timeout=self._timeout,
+                                          protocol=self._protocol)
             else:
                 self._store = LocalStore(self._path, create=create)
         return self._store
+
+    def open(self, *, create: bool = False) -> Store:
+        """Open the store now (an embedded one is created when ``create``); errors show here."""
+        self._open(create=create)
+        return self
 
     def load(self, paths: str | Path | Iterable[str | Path], *, strict: bool = False,
              keep_going: bool = False, link: bool = True) -> LoadSummary:
@@ -184,9 +211,25 @@ class Store:
         return LoadSummary(len(loaded), sum(len(g.triples) for g in loaded), graphs, triples,
                            tuple(prepared.warnings), tuple(prepared.errors))
 
+    def bulk_load(self, spool: Spool, loaded: Callable[[list[str]], None]) -> None:
+        """Put a spool of converted documents into the store (`kv2rdf.store.bulk`).
+
+        Each document replaces its graph, the shared graph gains what it lacked; ``loaded``
+        is told the names of the graphs once they are stored.
+        """
+        self._open(create=True).bulk_replace(spool, loaded)
+
+    def size(self, besides: str | None = None) -> tuple[int, int]:
+        """The number of named graphs (but ``besides``) and of the triples in them."""
+        return self._open(create=False).size(besides=besides)
+
     def link(self) -> LinkReport:
         """Give the documents of each case one question set (see `kv2rdf.store.linking`)."""
         return link_cases(self._open(create=False))
+
+    def unlink(self, iri: str) -> list[str]:
+        """Undo the links of a question set (an alias or a canonical IRI); the aliases undone."""
+        return unlink_case(self._open(create=False), iri)
 
     def result(self, sparql: str) -> QueryResult:
         """The raw result of a SPARQL query (the kv2rdf prefixes need no declaration)."""

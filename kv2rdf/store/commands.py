@@ -2,93 +2,48 @@
 
 Both work on an embedded Oxigraph store in a folder (``--store DIR``, default
 ``./kv2rdf-store``) or on a SPARQL server (``--endpoint URL`` with ``--server`` naming its URL
-conventions; see `kv2rdf.store.endpoint`). Library errors reach the group in `kv2rdf.cli`,
-which turns them into exit codes (2 for a bad input, a bad query or a store that fails).
-Diagnostics go to stderr; query results to stdout.
+conventions; see `kv2rdf.store.endpoint`), chosen by the shared options of
+`kv2rdf.store.options` and reached through the Python API (`kv2rdf.api.Store`). Library
+errors reach the group in `kv2rdf.cli`, which turns them into exit codes (2 for a bad input,
+a bad query or a store that fails). Diagnostics go to stderr in the one form of
+`kv2rdf.messages`; query results to stdout.
 """
 
 from __future__ import annotations
 
 import hashlib
-import math
 import os
 import sys
-from collections.abc import Callable
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import click
 
-from kv2rdf import batch
-from kv2rdf.errors import DataError, Kv2RdfError, StoreError
+from kv2rdf import batch, messages
+from kv2rdf.api import Store
+from kv2rdf.errors import DataError, Kv2RdfError
 from kv2rdf.formats import SourceFormat, source_format
 from kv2rdf.iris import check_base
 from kv2rdf.limits import LimitError, max_input_bytes, size_text
 from kv2rdf.manifest import Manifest, input_key
+from kv2rdf.messages import InputFileError
 from kv2rdf.namespaces import DEFAULT_BASE
 from kv2rdf.pipeline import display_path, metadata_beside, read_input, require_text
 from kv2rdf.store import bulk
 from kv2rdf.store.bulk import LoadJob, Spool, shared_graph
-from kv2rdf.store.endpoint import SERVERS, endpoint_for
 from kv2rdf.store.inputs import expand_inputs
-from kv2rdf.store.local import DEFAULT_STORE, GraphStore, LocalStore
-from kv2rdf.store.query_check import check_query
-from kv2rdf.store.remote import PROTOCOLS, RemoteStore
+from kv2rdf.store.link_commands import echo_report
+from kv2rdf.store.options import StoreChoice, store_options
+from kv2rdf.store.query_check import check_query, looks_like_a_file, syntax_problem
+from kv2rdf.store.remote import PROTOCOLS
 from kv2rdf.store.results import RESULT_FORMATS, format_result
-
-
-def store_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """The options that pick a store, shared by ``load`` and ``query``."""
-    options = [
-        click.option("--store", "store_dir", type=click.Path(file_okay=False),
-                     help=f"Embedded store folder [default: ./{DEFAULT_STORE}]."),
-        click.option("--endpoint", metavar="URL", help="SPARQL server URL (instead of --store)."),
-        click.option("--server", type=click.Choice(list(SERVERS)), default="oxigraph",
-                     show_default=True, help="URL conventions of the server at --endpoint."),
-        click.option("--query-url", metavar="URL",
-                     help="Query service URL (overrides the convention)."),
-        click.option("--update-url", metavar="URL",
-                     help="Update service URL (overrides the convention)."),
-        click.option("--graph-store-url", metavar="URL",
-                     help="Graph Store Protocol URL (overrides the convention)."),
-        click.option("--timeout", type=float, default=60.0, show_default=True,
-                     help="Seconds to wait for the server."),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
-
-
-def open_store(store_dir: str | None, url: str | None, server: str, query_url: str | None,
-               update_url: str | None, graph_store_url: str | None, timeout: float, *,
-               create: bool, protocol: str = "gsp") -> GraphStore:
-    """The store the options name: a server when ``--endpoint`` is given, else a folder."""
-    if url and store_dir:
-        raise click.UsageError("give --store or --endpoint, not both")
-    if not math.isfinite(timeout) or timeout <= 0:
-        raise click.BadParameter(f"{timeout:g}: give a finite number of seconds above 0",
-                                 param_hint="--timeout")
-    if url:
-        target = endpoint_for(url, server, query_url=query_url, update_url=update_url,
-                              graph_store_url=graph_store_url)
-        return RemoteStore(target, timeout=timeout, protocol=protocol)
-    if query_url or update_url or graph_store_url:
-        raise click.UsageError("--query-url, --update-url and --graph-store-url need --endpoint")
-    folder = store_dir or DEFAULT_STORE
-    try:
-        os.stat(folder)
-    except (FileNotFoundError, NotADirectoryError):
-        pass  # a new store, or a file in the way: LocalStore says which
-    except OSError as exc:  # a name too long, a loop of links, no permission
-        raise StoreError(f"{display_path(folder)}: cannot open the store: "
-                         f"{exc.strerror or exc}") from None
-    return LocalStore(folder, create=create)
 
 
 @click.command(short_help="Load RDF files or source documents into a store.")
 @click.argument("inputs", nargs=-1, required=True)
 @store_options
+@messages.verbosity_options
 @click.option("--protocol", type=click.Choice(PROTOCOLS), default="gsp",
               show_default=True, help="How to load into a server: a Graph Store Protocol PUT "
               "per graph, SPARQL Update requests (DROP + INSERT DATA, atomic per request), or "
@@ -110,11 +65,9 @@ def open_store(store_dir: str | None, url: str | None, server: str, query_url: s
               help="Record what was loaded in this file; a later load with it skips inputs "
               "loaded from the same bytes (resumes an interrupted load).")
 @click.option("--force", is_flag=True, help="Load every input, even ones the manifest has.")
-def load(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | None, server: str,
-         query_url: str | None, update_url: str | None, graph_store_url: str | None,
-         timeout: float, protocol: str, from_: str | None, base: str, strict: bool,
-         keep_going: bool, jobs: int | None, shard: str | None, manifest_file: str | None,
-         force: bool, link_after: bool) -> None:
+def load(inputs: tuple[str, ...], store: StoreChoice, protocol: str, from_: str | None,
+         base: str, strict: bool, keep_going: bool, jobs: int | None, shard: str | None,
+         manifest_file: str | None, force: bool, link_after: bool) -> None:
     """Load RDF files or source documents into a store, one named graph per document.
 
     INPUTS are Turtle, N-Triples, TriG, N-Quads, JSON-LD or RDF/XML files, or source documents
@@ -133,7 +86,7 @@ def load(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | None, s
     summary = batch.Summary("loaded")
     errors: list[str] = []
     progress = batch.Progress(len(plan.todo), "convert")
-    say = progress.say(lambda message: click.echo(message, err=True))
+    say = progress.say(messages.diagnostic)
     try:
         for outcome in batch.run(plan.todo, job, jobs=jobs or batch.default_jobs(),
                                  progress=progress):
@@ -150,13 +103,16 @@ def load(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | None, s
         spool.close()
         for entry in plan.skipped:
             summary.add(batch.Outcome(entry, skipped=True))
-        if errors and not keep_going:
-            raise DataError("nothing loaded:\n" + "\n".join(errors))
+            messages.detail(messages.located(display_path(entry), "unchanged since the last "
+                                             "load (--manifest); not loaded again"))
         for error in errors:
-            click.echo(f"{error} (not loaded)", err=True)
-        _store_spool(spool, plan, open_store(store_dir, endpoint, server, query_url, update_url,
-                                             graph_store_url, timeout, create=True,
-                                             protocol=protocol), summary, link_after)
+            messages.error(f"{error} (not loaded)" if keep_going else error)
+        if errors and not keep_going:
+            raise DataError(f"nothing loaded: {len(errors)} of {len(plan.todo)} input"
+                            f"{'s' * (len(plan.todo) != 1)} could not be read (--keep-going "
+                            "loads the others)")
+        _store_spool(spool, plan, store.open(create=True, protocol=protocol), summary,
+                     link_after)
     finally:
         progress.close()
         spool.remove()
@@ -202,7 +158,7 @@ def plan_load(paths: list[Path], job: LoadJob, shard: tuple[int, int] | None,
     return plan
 
 
-def _store_spool(spool: Spool, plan: LoadPlan, store: GraphStore, summary: batch.Summary,
+def _store_spool(spool: Spool, plan: LoadPlan, store: Store, summary: batch.Summary,
                  link_after: bool) -> None:
     """Put the spool into ``store``; report each graph, record it, link, print the totals."""
     count = 0
@@ -212,25 +168,21 @@ def _store_spool(spool: Spool, plan: LoadPlan, store: GraphStore, summary: batch
         for name in names:
             origin = spool.origins[name]
             shown = display_path(origin)
-            click.echo(f"loaded <{name}> ({spool.sizes[name]} triples) from {shown}", err=True)
+            messages.note(f"loaded <{name}> ({spool.sizes[name]} triples) from {shown}")
             count += 1
             if plan.keys.get(origin):
                 plan.manifest.record(origin, plan.keys[origin])
 
-    try:
-        store.bulk_replace(spool, loaded)
+    with store:
+        store.bulk_load(spool, loaded)
         if link_after:
-            from kv2rdf.store.link_commands import echo_report
-            from kv2rdf.store.linking import link
-
-            echo_report(link(store))
+            echo_report(store.link())
         graphs, triples = store.size(besides=spool.shared_name)
-    finally:
-        store.close()
-    click.echo(summary.line(), err=True)
-    click.echo(f"loaded {count} graph{'s' * (count != 1)} ({spool.triples} triples) into "
-               f"{store.location}; it now holds {graphs} graph{'s' * (graphs != 1)} "
-               f"({triples} triples)", err=True)
+        location = store.location
+    messages.note(summary.line())
+    messages.note(f"loaded {count} graph{'s' * (count != 1)} ({spool.triples} triples) into "
+                  f"{location}; it now holds {graphs} graph{'s' * (graphs != 1)} "
+                  f"({triples} triples)")
 
 
 @click.command(short_help="Run a SPARQL query over the loaded documents.")
@@ -239,48 +191,62 @@ def _store_spool(spool: Spool, plan: LoadPlan, store: GraphStore, summary: batch
 @click.option("--format", "result_format", type=click.Choice(RESULT_FORMATS), default="table",
               show_default=True, help="table for reading; csv, tsv and json are the SPARQL "
               "1.1 results formats.")
-def query(sparql: str, store_dir: str | None, endpoint: str | None, server: str,
-          query_url: str | None, update_url: str | None, graph_store_url: str | None,
-          timeout: float, result_format: str) -> None:
+@messages.verbosity_options
+def query(sparql: str, store: StoreChoice, result_format: str) -> None:
     """Run a SPARQL query over all loaded documents (the union of the named graphs).
 
     QUERY is the query text, @FILE for a file (examples/queries/*.rq), or @- for stdin. The
     kv2rdf prefixes (kv:, eli:, dct:, …) may be used without declaring them. ASK prints true
     or false; CONSTRUCT and DESCRIBE print Turtle (table) or N-Triples (the other formats).
-    Updates are refused (use load), and so is SERVICE against the embedded store.
+    Updates are refused (use load), and so is SERVICE against the embedded store. A syntax
+    error is reported as SOURCE:LINE:COLUMN (SOURCE is the file, <stdin> or <query>).
     """
-    text = read_query(sparql)
-    check_query(text, embedded=not endpoint)
-    store = open_store(store_dir, endpoint, server, query_url, update_url, graph_store_url,
-                       timeout, create=False)
-    try:
-        result = store.query(text)
-    finally:
-        store.close()
+    text, source = read_query(sparql)
+    check_query(text, embedded=not store.endpoint)
+    if not store.endpoint:  # the embedded store's own parser: say where, in one line
+        problem = syntax_problem(text, source)
+        if problem is not None:
+            raise problem
+    started = time.perf_counter()
+    with store.open(create=False) as opened:
+        result = opened.result(text)
+        location = opened.location
     click.echo(format_result(result, result_format), nl=False)
+    rows = (f"{len(result.rows)} row{'s' * (len(result.rows) != 1)}"
+            if result.boolean is None and result.graph is None else "an answer")
+    messages.detail(messages.general(f"{rows} from {location} in "
+                                     f"{time.perf_counter() - started:.2f} s"))
 
 
-def read_query(argument: str) -> str:
-    """The query text of a QUERY argument: literal, ``@file`` or ``@-`` (size-limited)."""
+def read_query(argument: str) -> tuple[str, str]:
+    """The query text of a QUERY argument (literal, ``@file`` or ``@-``) and its source name.
+
+    The source name leads the messages about the query: the file, ``<stdin>`` or ``<query>``.
+    A file name given without ``@`` gets a hint.
+    """
     if not argument.startswith("@"):
-        return require_text(argument, "the query")
+        if looks_like_a_file(argument):
+            raise InputFileError(display_path(argument), f"a file name, not a query; did you "
+                                 f"mean @{display_path(argument)}?")
+        return require_text(argument, "the query"), "<query>"
     name = argument[1:]
+    source = "<stdin>" if name == "-" else display_path(name)
     if name == "-":
         limit = max_input_bytes()
         data = sys.stdin.buffer.read(limit + 1)
         if len(data) > limit:
-            raise LimitError(f"standard input: the query goes on past {size_text(limit)}")
+            raise InputFileError(source, f"the query goes on past {size_text(limit)}")
     else:
         try:
             data = read_input(Path(name))
-        except LimitError:
-            raise
+        except LimitError as exc:
+            raise InputFileError(source, str(exc).removeprefix(f"{source}: ")) from None
         except DataError as exc:
-            raise DataError(str(exc).replace(": cannot read:", ": cannot read the query:", 1)
-                            ) from None
+            reason = str(exc).removeprefix(f"{source}: ").replace("cannot read:",
+                                                                  "cannot read the query:", 1)
+            raise InputFileError(source, reason) from None
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), source
     except UnicodeDecodeError as exc:
-        where = "standard input" if name == "-" else display_path(name)
-        raise DataError(f"{where}: cannot read the query: not UTF-8 text (byte "
-                        f"{exc.start})") from None
+        raise InputFileError(source, f"cannot read the query: not UTF-8 text (byte "
+                             f"{exc.start})") from None

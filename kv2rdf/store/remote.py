@@ -32,6 +32,7 @@ every URL shown is scheme, host, port and path only.
 
 from __future__ import annotations
 
+import json
 import re
 import time
 import urllib.error
@@ -47,6 +48,7 @@ from rdflib import Graph
 from kv2rdf.errors import StoreError
 from kv2rdf.store.endpoint import Endpoint, public_url
 from kv2rdf.store.local import NamedGraph, batches, count_graphs, replacement_update, with_prefixes
+from kv2rdf.store.query_check import query_form, syntax_problem
 from kv2rdf.store.results import QueryResult
 
 if TYPE_CHECKING:
@@ -196,15 +198,44 @@ class RemoteStore:
                 raise
 
     def query(self, sparql: str) -> QueryResult:
-        """Run ``sparql`` with the default graph as the union of the named graphs."""
+        """Run ``sparql`` with the default graph as the union of the named graphs.
+
+        An answer that is not SPARQL results (an HTML page, an empty body, an RDF graph for a
+        SELECT, JSON of another kind) or a refusal that means "no query service here" (404,
+        405, 415) is a `StoreError` naming the URL and the options to check
+        (`check_answer`), never an empty result.
+        """
         params = {} if re.search(r"(?i)\bFROM\s+(NAMED\s+)?(<|[\w-]*:)", sparql) \
             else _UNION_PARAMS.get(self.endpoint.server, {})
-        media, data = self._post(self.endpoint.query_url, "query", with_prefixes(sparql),
-                                 params=params, accept=_RESULTS_ACCEPT)
-        if media in ("application/n-triples", "text/turtle", "text/plain"):
-            graph = Graph().parse(data=data, format="nt" if media != "text/turtle" else "turtle")
+        try:
+            media, data = self._post(self.endpoint.query_url, "query", with_prefixes(sparql),
+                                     params=params, accept=_RESULTS_ACCEPT)
+        except StoreError as exc:
+            if _NOT_A_QUERY_SERVICE.search(str(exc)):
+                raise type(exc)(f"{exc}; {self._hint()}") from None
+            if ": HTTP 400" in str(exc) and syntax_problem(sparql, "") is None:
+                raise type(exc)(f"{exc}; the query is valid SPARQL 1.1: {self._hint()}"
+                                ) from None
+            raise
+        form = query_form(sparql)
+        check_answer(f"POST {public_url(self.endpoint.query_url)}", media, data, form,
+                     self._hint())
+        if media in _GRAPH_MEDIA:
+            try:
+                graph = Graph().parse(data=data, format="nt" if media != "text/turtle"
+                                      else "turtle")
+            except Exception as exc:  # rdflib's parsers raise many kinds  # noqa: BLE001
+                raise StoreError(f"POST {public_url(self.endpoint.query_url)}: the server "
+                                 f"answered with {media} kv2rdf cannot read ({exc}); "
+                                 f"{self._hint()}") from None
             return QueryResult(graph=graph.serialize(format="nt"))
         return QueryResult.from_json(data)
+
+    def _hint(self) -> str:
+        """What to check when the query URL is not a SPARQL query service."""
+        return (f"is it a SPARQL query service? check --endpoint and --server (with --server "
+                f"{self.endpoint.server} queries go to {public_url(self.endpoint.query_url)}; "
+                "--query-url names another)")
 
     def size(self, besides: str | None = None) -> tuple[int, int]:
         """Named graphs (but ``besides``) and the triples in them."""
@@ -252,6 +283,49 @@ class RemoteStore:
             raise TransientStoreError(f"{shown}: no answer within {self.timeout:g} s") from None
         except (HTTPException, OSError, ValueError) as exc:
             raise StoreError(f"{shown}: {type(exc).__name__}: {exc}") from None
+
+
+#: Refusals that mean the URL is no query service: not found, method or media type refused.
+_NOT_A_QUERY_SERVICE = re.compile(r": HTTP (404|405|415|501)\b")
+_GRAPH_MEDIA = ("application/n-triples", "text/turtle", "text/plain")
+_RESULT_MEDIA = ("application/sparql-results+json", "application/json")
+
+
+def check_answer(shown: str, media: str, data: bytes, form: str, hint: str) -> None:
+    """Refuse an answer to a query that is not SPARQL results of the kind the query asks for.
+
+    ``form`` is SELECT, ASK, CONSTRUCT or DESCRIBE. What servers and proxies that are not
+    query services answer with: an HTML page (a login page, a web site, a query editor), an
+    empty body (a Graph Store Protocol or update service taking the POST as data), RDF (a
+    graph store), or JSON of another kind (a REST API).
+    """
+    head = data[:512].lstrip().lower()
+    if media in ("text/html", "application/xhtml+xml") or head.startswith((b"<!doctype html",
+                                                                          b"<html")):
+        raise StoreError(f"{shown}: the server answered with an HTML page, not SPARQL "
+                         f"results; {hint}")
+    if not data.strip():
+        kind = media or "no media type"
+        raise StoreError(f"{shown}: the server answered with nothing ({kind}), not SPARQL "
+                         f"results; {hint}")
+    graph_form = form in ("CONSTRUCT", "DESCRIBE")
+    if media in _GRAPH_MEDIA and not graph_form:
+        raise StoreError(f"{shown}: the server answered a {form or 'SELECT'} query with "
+                         f"an RDF graph ({media}), not SPARQL results (a Graph Store "
+                         f"Protocol URL?); {hint}")
+    if media not in _GRAPH_MEDIA + _RESULT_MEDIA:
+        raise StoreError(f"{shown}: the server answered with {media or 'no media type'}, "
+                         f"not SPARQL results; {hint}")
+    if media in _RESULT_MEDIA:
+        try:
+            tree = json.loads(data)
+        except ValueError:
+            raise StoreError(f"{shown}: the server answered with {media} that is not JSON; "
+                             f"{hint}") from None
+        if not isinstance(tree, dict) or not ("boolean" in tree or (
+                isinstance(tree.get("head"), dict) and isinstance(tree.get("results"), dict))):
+            raise StoreError(f"{shown}: the server answered with JSON that is not SPARQL "
+                             f"results (no head and results, nor boolean); {hint}")
 
 
 def _error_text(exc: urllib.error.HTTPError) -> str:
