@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from kv2rdf import messages
 from kv2rdf.errors import Kv2RdfError
 from kv2rdf.output import expand_sources
 from kv2rdf.parsers import parse
@@ -21,6 +22,7 @@ from kv2rdf.reference.snapshot import ENV, active_path, user_path, write_snapsho
 
 
 @click.group(name="reference")
+@messages.verbosity_options
 def reference() -> None:
     """Reference data on members, ministers and parties: refresh, look up, check."""
 
@@ -29,6 +31,7 @@ def reference() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--into", type=click.Path(dir_okay=False),
               help=f"Snapshot file to write (default: ${ENV}, else {user_path()}).")
+@messages.verbosity_options
 def update(paths: tuple[str, ...], into: str | None) -> None:
     """Refresh the snapshot from an Open Data Portal export (JSON files or folders)."""
     target = Path(into or os.environ.get(ENV) or user_path())
@@ -57,6 +60,7 @@ def _show_person(ref: Reference, person_id: str) -> None:
 @click.option("--party", help="Match as a member of this party (needs --date).")
 @click.option("--post", help="Match as the holder of this post or ministry (needs --date).")
 @click.option("--date", "on", type=click.DateTime(["%Y-%m-%d"]), help="Date to match on.")
+@messages.verbosity_options
 def show(name: str, party: str | None, post: str | None, on: datetime | None) -> None:
     """Look up a family name (with tussenvoegsel: "van Dijk") in the snapshot in use."""
     ref = load_reference()
@@ -74,6 +78,7 @@ def show(name: str, party: str | None, post: str | None, on: datetime | None) ->
 
 @reference.command()
 @click.argument("sources", nargs=-1, required=True)
+@messages.verbosity_options
 def check(sources: tuple[str, ...]) -> None:
     """Report, per asker and answerer of Kamervragen documents, the match or why none."""
     ref = load_reference()
@@ -83,7 +88,7 @@ def check(sources: tuple[str, ...]) -> None:
         try:
             doc = parse(read_input(path), source=str(path))
         except Kv2RdfError as exc:
-            click.echo(located(path, exc), err=True)
+            messages.error(located(path, exc))
             failed = True
             continue
         rows += check_document(doc, ref)

@@ -162,19 +162,25 @@ def _store_spool(spool: Spool, plan: LoadPlan, store: Store, summary: batch.Summ
                  link_after: bool) -> None:
     """Put the spool into ``store``; report each graph, record it, link, print the totals."""
     count = 0
+    progress = batch.Progress(len(spool.names), "store")
+    say = progress.say(messages.note)
 
     def loaded(names: list[str]) -> None:
         nonlocal count
         for name in names:
             origin = spool.origins[name]
             shown = display_path(origin)
-            messages.note(f"loaded <{name}> ({spool.sizes[name]} triples) from {shown}")
+            say(f"loaded <{name}> ({spool.sizes[name]} triples) from {shown}")
             count += 1
             if plan.keys.get(origin):
                 plan.manifest.record(origin, plan.keys[origin])
+        progress.advance(len(names))
 
     with store:
-        store.bulk_load(spool, loaded)
+        try:
+            store.bulk_load(spool, loaded)
+        finally:
+            progress.close()
         if link_after:
             echo_report(store.link())
         graphs, triples = store.size(besides=spool.shared_name)

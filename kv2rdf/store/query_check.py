@@ -107,12 +107,55 @@ def syntax_problem(sparql: str, source: str) -> InputFileError | None:
     The query is parsed by Oxigraph against an empty store, with the kv2rdf prefixes known
     and SERVICE read as GRAPH, so nothing is fetched. None when the query is valid.
     """
+    unknown = unknown_prefix(sparql, source)
+    if unknown is not None:
+        return unknown
     try:
         ox.Store().query(without_services(sparql),
                          prefixes={p: str(ns) for p, ns in PREFIXES.items()})
     except SyntaxError as exc:
-        return _problem(str(exc), sparql, source)
+        return _earlier(sparql, source) or _problem(str(exc), sparql, source)
     except (OSError, ValueError, RuntimeError):  # valid, though not runnable on nothing
+        return None
+    return None
+
+
+def unknown_prefix(sparql: str, source: str) -> InputFileError | None:
+    """The first prefixed name whose prefix is neither declared nor one kv2rdf knows."""
+    blanked = blank_noise(sparql)
+    declared = {m for m in re.findall(r"(?i)\bPREFIX\s+([\w.-]*):", blanked)}
+    known = set(PREFIXES) | declared
+    for number, text in enumerate(blanked.split("\n"), start=1):
+        for found in _PNAME.finditer(text):
+            prefix = found.group(1) or ""
+            if prefix in known or prefix == "_" or re.search(r"(?i)PREFIX\s+$",
+                                                              text[:found.start()]):
+                continue
+            listed = ", ".join(f"{p}:" for p in sorted(PREFIXES))
+            return InputFileError(source, f"unknown prefix '{prefix}:'; declare it with "
+                                  f"PREFIX {prefix}: <…> (kv2rdf knows {listed})", number,
+                                  found.start() + 1)
+    return None
+
+
+def _earlier(sparql: str, source: str) -> InputFileError | None:
+    """Where a second SPARQL parser (rdflib's) stops, when it names the clause that fails.
+
+    Oxigraph gives the furthest point its parser reached, which for a clause that goes
+    wrong midway is often the end of the query; rdflib's parser stops where the clause
+    starts, and names the word it found there.
+    """
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        parseQuery(sparql)
+    except ParseException as exc:
+        found = re.search(r"found (.*?)\s+\(at char", str(exc))
+        word = found.group(1) if found else "this"
+        return InputFileError(source, f"SPARQL syntax error: unexpected {word}",
+                              exc.lineno, exc.col)
+    except Exception:  # noqa: BLE001 - any other failure: Oxigraph's words stand
         return None
     return None
 

@@ -309,11 +309,11 @@ def check_answer(shown: str, media: str, data: bytes, form: str, hint: str) -> N
         raise StoreError(f"{shown}: the server answered with nothing ({kind}), not SPARQL "
                          f"results; {hint}")
     graph_form = form in ("CONSTRUCT", "DESCRIBE")
-    if media in _GRAPH_MEDIA and not graph_form:
+    if media in _GRAPH_MEDIA[:2] and not graph_form:
         raise StoreError(f"{shown}: the server answered a {form or 'SELECT'} query with "
                          f"an RDF graph ({media}), not SPARQL results (a Graph Store "
                          f"Protocol URL?); {hint}")
-    if media not in _GRAPH_MEDIA + _RESULT_MEDIA:
+    if media not in (_GRAPH_MEDIA if graph_form else _RESULT_MEDIA):
         raise StoreError(f"{shown}: the server answered with {media or 'no media type'}, "
                          f"not SPARQL results; {hint}")
     if media in _RESULT_MEDIA:
