@@ -98,6 +98,7 @@ def load(inputs: tuple[str, ...], store: StoreChoice, protocol: str, from_: str 
                 warning = spool.add(doc)
                 if warning:
                     say(warning)
+                    summary.warnings += 1
             summary.add(outcome)
         progress.close()
         spool.close()
