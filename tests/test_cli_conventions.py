@@ -406,3 +406,68 @@ def test_stdin_for_convert_validate_and_query(store: Path) -> None:
     assert queried.exit_code == 0 and queried.stdout.splitlines()[0] == "n"
     broken = run("convert", "-", stdin=b"Notulen.\n")
     assert broken.exit_code == 2 and broken.stderr.startswith("<stdin>:1: ")
+
+
+# ---- the README and the CI example, as written -------------------------------------------
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _shown_output(command: str) -> list[str]:
+    """The lines the README shows under ``$ command``, up to the next prompt or block end."""
+    block = README.split(f"$ {command}\n", 1)[1]
+    lines = []
+    for line in block.splitlines():
+        if line.startswith(("$ ", "```")):
+            break
+        lines.append(line)
+    return lines
+
+
+@pytest.mark.slow
+def test_the_readme_load_and_query_show_what_they_really_give(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # the README's paths are relative to the checkout
+    folder = tmp_path / "kv2rdf-store"
+    loaded = CliRunner().invoke(cli.main, ["load", "examples/", *sorted(
+        str(p.relative_to(ROOT)) for p in CASES.glob("pdf-*/source.pdf")), "--store",
+        str(folder)])
+    assert loaded.exit_code == 0, loaded.output
+    shown = _shown_output("kv2rdf load examples/ tests/cases/pdf-*/source.pdf"
+                          "       # convert and load into ./kv2rdf-store")
+    real = loaded.stderr.splitlines()
+    assert real[:5] == shown[:5] and real[-3] == shown[-3]
+    assert real[-1] == shown[-1].replace("into kv2rdf-store", f"into {folder}")
+    assert re.sub(r"[\d.]+ s \(\d+ documents/s\)", "", real[-2]) == re.sub(
+        r"[\d.]+ s \(\d+ documents/s\)", "", shown[-2])
+    for command in ("query @examples/queries/answer-time-per-ministry.rq",
+                    "query 'SELECT (COUNT(*) AS ?n) WHERE { ?q a kv:Question }' --format csv"):
+        args = command.split(" ", 1)
+        sparql, _, rest = args[1].partition(" --format ")
+        extra = ["--format", rest] if rest else []
+        result = CliRunner().invoke(cli.main, [args[0], sparql.strip("'"), *extra, "--store",
+                                               str(folder)])
+        assert result.exit_code == 0, result.output
+        assert result.stdout.splitlines() == _shown_output(f"kv2rdf {command}")
+
+
+def test_the_readme_error_examples_are_what_query_prints(store: Path) -> None:
+    for command in ("kv2rdf query examples/queries/late-answers.rq",
+                    "kv2rdf query 'SELECT ?q WHERE { ?q a kv:Question ; dc:title ?t }'"):
+        argument = command.split(" ", 2)[2].strip("'")
+        result = run("query", argument, "--store", store)
+        assert result.exit_code == 2
+        assert result.stderr.splitlines() == _shown_output(command)
+
+
+def test_the_ci_workflow_installs_what_it_runs() -> None:
+    workflow = (ROOT / "examples" / "ci" / "github-actions.yml").read_text(encoding="utf-8")
+    checkout = re.search(r"repository: .*\n\s+path: (\S+)", workflow)
+    assert checkout is not None
+    where = checkout.group(1)  # kv2rdf's own checkout: the root of this repository
+    install = re.search(r"run: python -m pip install (\S+)", workflow)
+    assert install is not None and install.group(1) == f"./{where}"
+    assert "[project.scripts]" in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    script = re.search(rf"run: bash {re.escape(where)}/(\S+) documents (\S+)", workflow)
+    assert script is not None and (ROOT / script.group(1)).is_file()
+    assert f"report_paths: {script.group(2)}/kv2rdf-junit.xml" in workflow
