@@ -252,7 +252,7 @@ def test_query_from_a_file_ask_and_construct(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["query", "SELECT * WHERE { ?s ?p }"], "bad SPARQL query: error at 1:"),
+    (["query", "SELECT * WHERE { ?s ?p }"], "<query>:1:18: SPARQL syntax error"),
     (["query", "@/does/not/exist.rq"], "cannot read the query"),
     (["query", "ASK {}", "--store", "{missing}"], "no store there yet"),
     (["query", "ASK {}", "--store", "{store}", "--endpoint", "http://127.0.0.1:9/"],

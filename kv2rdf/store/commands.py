@@ -242,7 +242,8 @@ def read_query(argument: str) -> tuple[str, str]:
         limit = max_input_bytes()
         data = sys.stdin.buffer.read(limit + 1)
         if len(data) > limit:
-            raise InputFileError(source, f"the query goes on past {size_text(limit)}")
+            raise InputFileError(source, f"the query on standard input goes on past "
+                                 f"{size_text(limit)}")
     else:
         try:
             data = read_input(Path(name))
