@@ -94,6 +94,9 @@ def test_load_quiet_and_verbose(tmp_path: Path) -> None:
     quiet = run("load", SEED, "--store", tmp_path / "b", "-q")
     assert normal.exit_code == quiet.exit_code == 0
     assert "loaded 1 graph" in normal.stderr and quiet.stderr == ""
+    assert "read: " not in normal.stderr
+    verbose = run("load", SEED, "--store", tmp_path / "c", "-v")
+    assert f"{SEED}: read: 9 questions, 7 answers" in verbose.stderr.splitlines()
     again = run("load", SEED, "--store", tmp_path / "a", "--manifest", tmp_path / "m.json")
     assert again.exit_code == 0
     skipped = run("load", SEED, "--store", tmp_path / "a", "--manifest", tmp_path / "m.json",
@@ -279,6 +282,7 @@ _ANSWERS: dict[str, tuple[int, str, bytes]] = {
     "/graph": (200, "text/turtle", b"<http://e/a> <http://e/b> <http://e/c> .\n"),
     "/store": (415, "text/plain", b"No supported content Content-Type given"),
     "/missing": (404, "text/plain", b"Not Found"),
+    "/no-triples": (200, "application/n-triples", b""),
 }
 
 
@@ -328,6 +332,16 @@ def test_the_wrong_kind_of_server_is_named_not_an_empty_result(
     assert line.startswith(f"kv2rdf: POST {wrong_server}{path}: ")
     assert said in line
     assert "check --endpoint and --server" in line
+
+
+def test_a_construct_without_triples_is_an_answer(wrong_server: str) -> None:
+    result = run("query", "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "--endpoint",
+                 wrong_server + "/no-triples", "--server", "generic", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "" and result.stderr == ""
+    result = run("query", "SELECT * WHERE { ?s ?p ?o }", "--endpoint",
+                 wrong_server + "/no-triples", "--server", "generic")
+    assert result.exit_code == 2 and "answered with nothing" in result.stderr
 
 
 def test_the_server_root_for_the_wrong_convention(wrong_server: str) -> None:

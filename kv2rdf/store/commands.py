@@ -87,6 +87,12 @@ def load(inputs: tuple[str, ...], store: StoreChoice, protocol: str, from_: str 
     errors: list[str] = []
     progress = batch.Progress(len(plan.todo), "convert")
     say = progress.say(messages.diagnostic)
+    write = progress.say(messages.detail)
+
+    def say_detail(line: str) -> None:  # above the bar, and only when verbose
+        if messages.level() >= messages.VERBOSE:
+            write(line)
+
     try:
         for outcome in batch.run(plan.todo, job, jobs=jobs or batch.default_jobs(),
                                  progress=progress):
@@ -99,6 +105,10 @@ def load(inputs: tuple[str, ...], store: StoreChoice, protocol: str, from_: str 
                 if warning:
                     say(warning)
                     summary.warnings += 1
+            if not outcome.failed:
+                say_detail(messages.located(display_path(outcome.source), f"read: "
+                                            f"{outcome.questions} questions, "
+                                            f"{outcome.answers} answers"))
             summary.add(outcome)
         progress.close()
         spool.close()

@@ -304,11 +304,11 @@ def check_answer(shown: str, media: str, data: bytes, form: str, hint: str) -> N
                                                                           b"<html")):
         raise StoreError(f"{shown}: the server answered with an HTML page, not SPARQL "
                          f"results; {hint}")
-    if not data.strip():
+    graph_form = form in ("CONSTRUCT", "DESCRIBE")
+    if not data.strip() and not (graph_form and media in _GRAPH_MEDIA):  # no triples is fine
         kind = media or "no media type"
         raise StoreError(f"{shown}: the server answered with nothing ({kind}), not SPARQL "
                          f"results; {hint}")
-    graph_form = form in ("CONSTRUCT", "DESCRIBE")
     if media in _GRAPH_MEDIA[:2] and not graph_form:
         raise StoreError(f"{shown}: the server answered a {form or 'SELECT'} query with "
                          f"an RDF graph ({media}), not SPARQL results (a Graph Store "
