@@ -107,6 +107,8 @@ class Kv2RdfGroup(click.Group):
             detail = _USER_INFO.sub("//…@", f"{type(exc).__name__}: {exc}")
             raise InternalError(f"internal error ({detail}); please report it with the input "
                                 "that caused it") from exc
+        finally:
+            messages.set_level(messages.NORMAL)  # the next run, or the library, starts afresh
 
 
 #: ``//user:password@`` in a URL: never printed, not even in a bug report.
