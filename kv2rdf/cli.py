@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from rdflib import Graph
 
 from kv2rdf import __version__, batch, batch_jobs, messages, table_commands
 from kv2rdf.errors import Kv2RdfError
@@ -192,41 +193,17 @@ def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | 
     failed = violated = False
     merged = new_graph(base)
     parts: list[str] = []  # TriG and N-Quads: one named graph per document
-    for path, target in zip(paths, targets, strict=True):
-        meta = Path(metadata) if metadata else metadata_beside(path)
-        try:
-            doc, graph = convert_bytes(read_input(path), source=display_path(path), fmt=fmt,
-                                       strict=strict, base=base,
-                                       metadata=read_input(meta) if meta else None,
-                                       metadata_source=display_path(meta) if meta else None)
-        except Kv2RdfError as exc:
-            messages.error(located(path, exc))
-            failed = True
-            continue
-        for warning in warning_lines(doc):
-            messages.warn(warning)
-        if check:
-            report = validate(graph)
-            if report.results:
-                shown = f"{display_path(path)}: {report.text()}"
-                (messages.warn if report.conforms else messages.error)(shown)
-            violated |= not report.conforms
-        name = batch_jobs.graph_name(graph, doc, base) if to in NAMED_FORMATS else None
-        if target is None and name is not None:
-            parts.append(dumps(graph, to, name=name))
-        elif target is None:
-            merged += graph
-        else:
-            try:
-                write_atomic(target, dumps(graph, to, name=name))
-            except Kv2RdfError as exc:  # this output cannot be written; the others go on
-                messages.error(str(exc))  # "path: message": the output the user named
-                failed = True
-                continue
-        messages.detail(messages.located(display_path(path), f"converted: "
-                                         f"{len(doc.questions)} questions, "
-                                         f"{len(doc.answers)} answers, {len(graph)} triples"
-                                         + (f" → {display_path(target)}" if target else "")))
+    progress = batch.Progress(len(paths) if len(paths) > 1 else 0, "convert")
+    try:
+        with messages.writing_through(progress.say(messages.echo)):
+            for path, target in zip(paths, targets, strict=True):
+                failed_one, violated_one = _convert_one(path, target, to, fmt, base, strict,
+                                                        check, metadata, merged, parts)
+                progress.advance(1)
+                failed |= failed_one
+                violated |= violated_one
+    finally:
+        progress.close()
     if parts:
         click.echo(merge_named(parts, to), nl=False)
     elif len(merged):
@@ -235,6 +212,46 @@ def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | 
         sys.exit(2)
     if violated:
         sys.exit(1)
+
+
+def _convert_one(path: Path, target: Path | None, to: str, fmt: SourceFormat | None,
+                 base: str, strict: bool, check: bool, metadata: str | None, merged: Graph,
+                 parts: list[str]) -> tuple[bool, bool]:
+    """Convert one source of a serial run; (failed, violated). RDF for stdout is collected."""
+    meta = Path(metadata) if metadata else metadata_beside(path)
+    try:
+        doc, graph = convert_bytes(read_input(path), source=display_path(path), fmt=fmt,
+                                   strict=strict, base=base,
+                                   metadata=read_input(meta) if meta else None,
+                                   metadata_source=display_path(meta) if meta else None)
+    except Kv2RdfError as exc:
+        messages.error(located(path, exc))
+        return True, False
+    for warning in warning_lines(doc):
+        messages.warn(warning)
+    violated = False
+    if check:
+        report = validate(graph)
+        if report.results:
+            shown = f"{display_path(path)}: {report.text()}"
+            (messages.warn if report.conforms else messages.error)(shown)
+        violated = not report.conforms
+    name = batch_jobs.graph_name(graph, doc, base) if to in NAMED_FORMATS else None
+    if target is None and name is not None:
+        parts.append(dumps(graph, to, name=name))
+    elif target is None:
+        merged += graph
+    else:
+        try:
+            write_atomic(target, dumps(graph, to, name=name))
+        except Kv2RdfError as exc:  # this output cannot be written; the others go on
+            messages.error(str(exc))  # "path: message": the output the user named
+            return True, violated
+    messages.detail(messages.located(display_path(path), f"converted: {len(doc.questions)} "
+                                     f"questions, {len(doc.answers)} answers, {len(graph)} "
+                                     "triples" + (f" → {display_path(target)}" if target
+                                                  else "")))
+    return False, violated
 
 
 #: Output formats with graph names: each document is a graph named as ``load`` names it.

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import click
@@ -34,6 +35,8 @@ QUIET, NORMAL, VERBOSE = 0, 1, 2
 LEVEL_KEY = "kv2rdf.level"
 
 _level = NORMAL
+#: Where lines go while a progress bar is drawn (above the bar); None: straight to stderr.
+_writer: Callable[[str], None] | None = None
 
 
 class InputFileError(Kv2RdfError):
@@ -91,27 +94,47 @@ def progress_wanted() -> bool:
     return _level > QUIET and sys.stderr is not None and sys.stderr.isatty()
 
 
+def echo(line: str) -> None:
+    """Write one line to standard error, whatever the level."""
+    click.echo(line, err=True)
+
+
+def _emit(line: str) -> None:
+    (_writer or echo)(line)
+
+
+@contextmanager
+def writing_through(write: Callable[[str], None]) -> Iterator[None]:
+    """Send the lines printed meanwhile through ``write`` (above a progress bar)."""
+    global _writer
+    before, _writer = _writer, write
+    try:
+        yield
+    finally:
+        _writer = before
+
+
 def error(line: str) -> None:
     """Print an error line (always)."""
-    click.echo(line, err=True)
+    _emit(line)
 
 
 def warn(line: str) -> None:
     """Print a warning line (not when quiet)."""
     if _level >= NORMAL:
-        click.echo(line, err=True)
+        _emit(line)
 
 
 def note(line: str) -> None:
     """Print a summary or an informative line (not when quiet)."""
     if _level >= NORMAL:
-        click.echo(line, err=True)
+        _emit(line)
 
 
 def detail(line: str) -> None:
     """Print a per-document line or a detail (only when verbose)."""
     if _level >= VERBOSE:
-        click.echo(line, err=True)
+        _emit(line)
 
 
 def diagnostic(line: str) -> None:
