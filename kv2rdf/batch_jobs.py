@@ -36,6 +36,8 @@ from kv2rdf.store.inputs import main_work
 from kv2rdf.validation import ValidationReport
 
 Emit = Callable[[str], None]
+#: Output formats with graph names (TriG, N-Quads).
+NAMED = ("trig", "nquads")
 
 
 def graph_name(graph: Graph, doc: Document, base: str) -> URIRef:
@@ -76,8 +78,8 @@ class ConvertJob:
                                            fmt=self.fmt, strict=self.strict, base=self.base,
                                            metadata=read_input(meta) if meta else None,
                                            metadata_source=display_path(meta) if meta else None)
-                write_atomic(Path(target), dumps(graph, self.to, name=graph_name(graph, doc,
-                                                                                self.base)))
+                name = graph_name(graph, doc, self.base) if self.to in NAMED else None
+                write_atomic(Path(target), dumps(graph, self.to, name=name))
             except Kv2RdfError as exc:
                 outcomes.append(Outcome(source, (located(path, exc),), failed=True))
                 continue

@@ -255,7 +255,7 @@ def _convert_one(path: Path, target: Path | None, to: str, fmt: SourceFormat | N
 
 
 #: Output formats with graph names: each document is a graph named as ``load`` names it.
-NAMED_FORMATS = ("trig", "nquads")
+NAMED_FORMATS = batch_jobs.NAMED
 
 
 def merge_named(parts: list[str], to: str) -> str:
