@@ -37,7 +37,7 @@ from kv2rdf.reports import FAIL_ON, fails, json_report, junit_report
 from kv2rdf.serialization import FORMATS, dumps, output_format
 from kv2rdf.store import commands, link_commands
 from kv2rdf.store.inputs import RDF_SUFFIXES
-from kv2rdf.validation import validate
+from kv2rdf.validation import ENGINES, validate
 
 
 class InputError(click.ClickException):
@@ -131,9 +131,11 @@ def finish(summary: batch.Summary) -> None:
                    "beside it).")
 @batch_options
 @click.option("--force", is_flag=True, help="Convert every source again, even unchanged ones.")
+@click.option("--engine", type=click.Choice(ENGINES), default=ENGINES[0], show_default=True,
+              help="Validation engine (pyshacl: the reference, slower).")
 def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | None,
             base: str, check: bool, strict: bool, metadata: str | None, jobs: int | None,
-            shard: str | None, force: bool) -> None:
+            shard: str | None, force: bool, engine: str) -> None:
     """Convert Kamervragen documents (text, markdown, …) to RDF."""
     base = check_base(require_text(base, "--base"))
     if output == "":
@@ -148,7 +150,7 @@ def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | 
     if None in targets and sys.stdout is None:
         raise InputError("standard output is closed; name an output file with -o")
     if len(paths) > 1 and output is not None and output != "-":  # many sources into a folder
-        job = batch_jobs.ConvertJob(to, fmt, base, strict, check, metadata)
+        job = batch_jobs.ConvertJob(to, fmt, base, strict, check, metadata, engine)
         finish(batch_jobs.convert_all(paths, [t for t in targets if t], Path(output), job,
                                       jobs=jobs or batch.default_jobs(), emit=_stderr,
                                       force=force, shard=batch.parse_shard(shard)))
@@ -169,7 +171,7 @@ def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | 
         for warning in warning_lines(doc):
             click.echo(warning, err=True)
         if check:
-            report = validate(graph)
+            report = validate(graph, engine=engine)
             if report.results:
                 click.echo(f"{display_path(path)}: {report.text()}", err=True)
             violated |= not report.conforms
@@ -198,8 +200,10 @@ def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | 
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="violation", show_default=True,
               help="Exit 1 on violations only, or on warnings too.")
 @batch_options
+@click.option("--engine", type=click.Choice(ENGINES), default=ENGINES[0], show_default=True,
+              help="Validation engine (pyshacl: the reference, slower).")
 def validate_command(data: tuple[str, ...], shapes: str | None, report_format: str,
-                     fail_on: str, jobs: int | None, shard: str | None) -> None:
+                     fail_on: str, jobs: int | None, shard: str | None, engine: str) -> None:
     """Validate RDF files against the kv2rdf SHACL shapes (a folder stands for its RDF files)."""
     shapes_file = Path(shapes) if shapes else None
     data = tuple(str(p) for p in expand_sources(data, set(RDF_SUFFIXES)))
@@ -211,7 +215,7 @@ def validate_command(data: tuple[str, ...], shapes: str | None, report_format: s
     unreadable: dict[str, str] = {}
     if len(data) > 1 or shard:  # many files: in bulk, on every core
         reports, unreadable, summary = batch_jobs.validate_all(
-            data, batch_jobs.ValidateJob(read_graph, shapes_file),
+            data, batch_jobs.ValidateJob(read_graph, shapes_file, engine),
             jobs=jobs or batch.default_jobs(), emit=_stderr, shard=batch.parse_shard(shard))
         reports = {display_path(n): r for n, r in reports.items()}
         unreadable = {display_path(n): e for n, e in unreadable.items()}
@@ -224,7 +228,7 @@ def validate_command(data: tuple[str, ...], shapes: str | None, report_format: s
                 click.echo(str(exc), err=True)
                 unreadable[display_path(name)] = str(exc)
                 continue
-            reports[display_path(name)] = validate(graph, shapes=shapes_file)
+            reports[display_path(name)] = validate(graph, shapes=shapes_file, engine=engine)
     if report_format == "json":
         click.echo(json_report(reports, unreadable), nl=False)
     elif report_format == "junit":

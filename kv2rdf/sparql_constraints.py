@@ -23,6 +23,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
 from kv2rdf.serialization import to_oxigraph
+from kv2rdf.store.query_check import check_query
 from kv2rdf.validation import ValidationResult
 
 _SUBCLASS = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
@@ -53,9 +54,12 @@ def split_shapes(shapes: Graph) -> tuple[Graph, tuple[Constraint, ...]]:
                 or not isinstance(shape, URIRef):
             continue  # left to pySHACL
         rest.remove((shape, SH.sparql, node))
+        if shapes.value(shape, SH.deactivated) == Literal(True):
+            continue  # a deactivated shape reports nothing
         severity = shapes.value(shape, SH.severity) or SH.Violation
         message = shapes.value(node, SH.message) or shapes.value(shape, SH.message)
         query = prefixes + re.sub(r"\$this\b", "?this", str(select))
+        check_query(query, embedded=True)  # no SERVICE: Oxigraph would fetch it
         found.append(Constraint(str(shape), str(severity).rsplit("#", 1)[-1],
                                 str(message or ""), query, _targets(shapes, shape)))
     return rest, tuple(found)
