@@ -38,7 +38,7 @@ from kv2rdf.entities import SHARED_CLASSES
 from kv2rdf.errors import ShapesError, StoreError
 from kv2rdf.namespaces import ELI, ELI_DL, KV
 from kv2rdf.resources import ontology_path
-from kv2rdf.shacl_engine import Engine, engine_for
+from kv2rdf.shacl_engine import Engine, engine_for, nodes, triples
 from kv2rdf.sparql_constraints import Constraint, evaluate, split_shapes
 from kv2rdf.validation import (
     ENGINES,
@@ -69,7 +69,7 @@ def footprint(graph: Graph) -> dict[str, int]:
     shared: set[URIRef] = set()
     pointed: set[URIRef] = set()
     objects: set[URIRef] = set()
-    for s, p, o in graph:
+    for s, p, o in triples(graph):
         if isinstance(s, URIRef):
             outgoing[s].append((p, o))
             if p == RDF.type and str(o) in SHARED_CLASSES:
@@ -174,12 +174,11 @@ def _validate_many_fast(graphs: Sequence[Graph],
     native = _engine(shapes)
     found: list[list[ValidationResult]] = [native.results(g) for g in graphs]
     for members in plan_runs(graphs, documents=SPARQL_DOCUMENTS):
-        graph = graphs[members[0]] if len(members) == 1 else _union(graphs, members)
-        results = evaluate(graph, constraints, str(ontology_path()))
+        results = evaluate([graphs[i] for i in members], constraints, str(ontology_path()))
         if len(members) == 1:
             found[members[0]].extend(results)
             continue
         for index in members:
-            nodes = {str(n) for n in graphs[index].all_nodes()}
-            found[index].extend(r for r in results if r.focus in nodes)
+            mentioned = {str(n) for n in nodes(graphs[index])}
+            found[index].extend(r for r in results if r.focus in mentioned)
     return [ValidationReport(tuple(sorted(r, key=result_order))) for r in found]

@@ -47,6 +47,21 @@ def _indexes(graph: Graph) -> tuple[Spo, Spo]:
     return spo, pos
 
 
+def triples(graph: Graph) -> Iterator[tuple[Node, Node, Node]]:
+    """The triples of ``graph``, from its index (much faster than iterating the graph)."""
+    spo, _ = _indexes(graph)
+    for subject, pairs in spo.items():
+        for predicate, objects in pairs.items():
+            for obj in objects:
+                yield subject, predicate, obj
+
+
+def nodes(graph: Graph) -> set[Node]:
+    """Every subject and object of ``graph``."""
+    spo, pos = _indexes(graph)
+    return {*spo, *(o for table in pos.values() for o in table)}
+
+
 def _superclasses(*tables: dict[Node, dict[Node, Any]]) -> dict[str, frozenset[str]]:
     """Each class → itself and all its superclasses (rdfs:subClassOf, transitively)."""
     up: dict[str, set[str]] = {}

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -23,6 +24,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
 from kv2rdf.serialization import to_oxigraph
+from kv2rdf.shacl_engine import triples
 from kv2rdf.store.query_check import check_query
 from kv2rdf.validation import ValidationResult
 
@@ -83,17 +85,29 @@ def _ontology_triples(path: str) -> tuple[ox.Triple, ...]:
     return tuple(to_oxigraph(Graph().parse(path, format="turtle")))
 
 
-def evaluate(data: Graph, constraints: tuple[Constraint, ...],
+def evaluate(data: Graph | Sequence[Graph], constraints: tuple[Constraint, ...],
              ontology: str) -> list[ValidationResult]:
-    """The results of ``constraints`` on ``data`` (with the vocabulary at ``ontology``)."""
+    """The results of ``constraints`` on ``data`` with the vocabulary at ``ontology``.
+
+    ``data`` is one graph, or several taken as their union.
+    """
     store = ox.Store()
-    store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
-                 for t in (*to_oxigraph(data), *_ontology_triples(ontology)))
+    quads = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+             for graph in ([data] if isinstance(data, Graph) else data)
+             for t in to_oxigraph(triples(graph))]
+    quads.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+                 for t in _ontology_triples(ontology))
+    store.bulk_extend(quads)
     results = []
+    focus_of: dict[str, set[object]] = {}
     for constraint in constraints:
-        targets = store.query(f"SELECT DISTINCT ?this WHERE {{ {constraint.targets} }}")
-        assert isinstance(targets, ox.QuerySolutions)
-        focus = {row["this"] for row in targets}
+        if constraint.targets not in focus_of:  # shapes share their targets' query
+            targets = store.query(f"SELECT DISTINCT ?this WHERE {{ {constraint.targets} }}")
+            assert isinstance(targets, ox.QuerySolutions)
+            focus_of[constraint.targets] = {row["this"] for row in targets}
+        focus = focus_of[constraint.targets]
+        if not focus:
+            continue
         seen = set()
         solutions = store.query(constraint.query)
         assert isinstance(solutions, ox.QuerySolutions)
