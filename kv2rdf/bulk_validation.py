@@ -38,7 +38,7 @@ from kv2rdf.entities import SHARED_CLASSES
 from kv2rdf.errors import ShapesError, StoreError
 from kv2rdf.namespaces import ELI, ELI_DL, KV
 from kv2rdf.resources import ontology_path
-from kv2rdf.shacl_engine import Engine, engine_for, nodes, triples
+from kv2rdf.shacl_engine import Engine, engine_for, nodes, predicate_index
 from kv2rdf.sparql_constraints import Constraint, evaluate, split_shapes
 from kv2rdf.validation import (
     ENGINES,
@@ -61,29 +61,34 @@ RUN_TRIPLES = 100_000
 SPARQL_DOCUMENTS = 8
 
 _OWN = 0  # an IRI one document in the run claims for itself
+_TYPE, _INVERSE = str(RDF.type), frozenset(str(p) for p in INVERSE_PREDICATES)
 
 
 def footprint(graph: Graph) -> dict[str, int]:
     """Each IRI the graph mentions → `_OWN`, or the signature of a shareable description."""
-    outgoing: dict[URIRef, list[tuple[object, object]]] = defaultdict(list)
-    shared: set[URIRef] = set()
-    pointed: set[URIRef] = set()
-    objects: set[URIRef] = set()
-    for s, p, o in triples(graph):
-        if isinstance(s, URIRef):
-            outgoing[s].append((p, o))
-            if p == RDF.type and str(o) in SHARED_CLASSES:
-                shared.add(s)
-        if isinstance(o, URIRef):
-            objects.add(o)
-            if p in INVERSE_PREDICATES:
-                pointed.add(o)
+    outgoing: dict[str, list[tuple[object, object]]] = defaultdict(list)
+    shared: set[str] = set()
+    pointed: set[str] = set()
+    objects: set[str] = set()
+    for predicate, table in predicate_index(graph).items():  # predicates compared once each
+        typing, inverse = str(predicate) == _TYPE, str(predicate) in _INVERSE
+        for obj, subjects in table.items():
+            target = str(obj) if isinstance(obj, URIRef) else None
+            if target is not None:
+                objects.add(target)
+                if inverse:
+                    pointed.add(target)
+            for subject in subjects:
+                if isinstance(subject, URIRef):
+                    outgoing[str(subject)].append((predicate, obj))
+                    if typing and target in SHARED_CLASSES:
+                        shared.add(str(subject))
     marks: dict[str, int] = {}
-    for subject, pairs in outgoing.items():
-        marks[str(subject)] = hash(frozenset(pairs)) | 1 if subject in shared else _OWN
-    for obj in objects:
-        if obj not in outgoing:
-            marks[str(obj)] = _OWN if obj in pointed else 1  # a leaf both may name
+    for iri, pairs in outgoing.items():
+        marks[iri] = hash(frozenset(pairs)) | 1 if iri in shared else _OWN
+    for iri in objects:
+        if iri not in outgoing:
+            marks[iri] = _OWN if iri in pointed else 1  # a leaf both may name
     return marks
 
 
@@ -126,7 +131,11 @@ def _split(shapes: Path | Graph | None) -> tuple[Graph, tuple[Constraint, ...]]:
 def _engine(shapes: Path | Graph | None) -> Engine:
     """The native engine for the core constraints of ``shapes`` (compiled once)."""
     rest, _ = _split(shapes)
-    return engine_for(rest, _load(ontology_path()))  # the vocabulary pySHACL is given
+    try:
+        return engine_for(rest, _load(ontology_path()))  # the vocabulary pySHACL is given
+    except ShapesError as exc:
+        where = shapes if isinstance(shapes, Path) else "the shapes"
+        raise ShapesError(f"{where}: {exc}") from exc
 
 
 def validate_union(graph: Graph, *, shapes: Path | Graph | None = None,
