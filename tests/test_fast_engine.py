@@ -26,6 +26,7 @@ from rdflib.namespace import XSD
 from kv2rdf.bulk_validation import validate_many
 from kv2rdf.errors import ShapesError
 from kv2rdf.shacl_compile import compile_shapes
+from kv2rdf.sparql_constraints import split_shapes
 from kv2rdf.validation import ValidationReport, ValidationResult, load_shapes, validate
 from tests.helpers import CASES, TESTS
 
@@ -139,3 +140,23 @@ def test_the_shipped_shapes_compile() -> None:
 def test_an_unknown_engine_is_refused() -> None:
     with pytest.raises(ValueError, match="engine"):
         validate(GOLDEN_GRAPHS[sorted(GOLDEN_GRAPHS)[0]], engine="rdfunit")
+
+
+@pytest.mark.parametrize(("select", "reads_all"), [
+    ("SELECT $this WHERE { $this ex:a ?v . FILTER NOT EXISTS { ?v ex:b ?w } }", False),
+    ("SELECT $this WHERE { $this ?p ?v }", True),
+    ("SELECT $this WHERE { $this ex:a/ex:b ?v }", True),
+    ("SELECT $this WHERE { $this ex:a ?v . FILTER NOT EXISTS { ?v ?p ?w } }", True),
+])
+def test_sparql_constraints_load_only_the_predicates_they_name(select: str,
+                                                               reads_all: bool) -> None:
+    text = ("@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .\n"
+            "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:sparql [ sh:select "
+            f'"PREFIX ex: <http://example.org/> {select}" ] .\n')
+    _, (constraint,) = split_shapes(Graph().parse(data=text, format="turtle"))
+    if reads_all:
+        assert constraint.reads is None
+    else:
+        assert constraint.reads is not None
+        assert {"http://example.org/a", "http://example.org/b"} <= constraint.reads
+        assert "http://www.w3.org/1999/02/22-rdf-syntax-ns#type" in constraint.reads
