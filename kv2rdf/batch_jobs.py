@@ -56,6 +56,7 @@ class ConvertJob:
     strict: bool = False
     check: bool = False
     metadata: str | None = None  # one record for every source (--metadata)
+    engine: str = "fast"  # the validation engine (reports are the same)
 
     def options(self) -> list[str]:
         """The options that change the output, for the manifest key."""
@@ -89,8 +90,8 @@ class ConvertJob:
                                     payload=file_stamp(Path(target))))
             graphs.append((len(outcomes) - 1, graph))
         if self.check and graphs:
-            for (index, _), report in zip(graphs, validate_many([g for _, g in graphs]),
-                                          strict=True):
+            reports = validate_many([g for _, g in graphs], engine=self.engine)
+            for (index, _), report in zip(graphs, reports, strict=True):
                 outcome = outcomes[index]
                 extra = (f"{outcome.source}: {report.text()}",) if report.results else ()
                 outcomes[index] = replace(outcome, messages=outcome.messages + extra,
@@ -163,6 +164,7 @@ class ValidateJob:
 
     reader: Callable[[Path], Graph]
     shapes: Path | None = None
+    engine: str = "fast"
 
     def __call__(self, chunk: Sequence[str]) -> list[Outcome]:
         """One outcome per file; its payload is the `ValidationReport`."""
@@ -176,7 +178,7 @@ class ValidateJob:
                 continue
             outcomes.append(Outcome(name))
             graphs.append((len(outcomes) - 1, graph))
-        reports = validate_many([g for _, g in graphs], shapes=self.shapes)
+        reports = validate_many([g for _, g in graphs], shapes=self.shapes, engine=self.engine)
         for (index, _), report in zip(graphs, reports, strict=True):
             outcomes[index] = replace(outcomes[index], payload=report,
                                       violated=not report.conforms,

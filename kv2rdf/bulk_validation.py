@@ -1,4 +1,9 @@
-"""Validation in bulk: many documents per pySHACL run, the same reports as one by one.
+"""Validation in bulk: the same reports as one by one, for many documents at once.
+
+With the native engine (``engine="fast"``, the default) each document's core constraints are
+checked on their own (`kv2rdf.shacl_engine`, no planning needed), and the node shapes' SPARQL
+constraints run in Oxigraph over runs of documents planned as below. With
+``engine="pyshacl"`` whole runs go through pySHACL, as before the native engine existed.
 
 A pySHACL run has a fixed cost (mixing the vocabulary into the data, finding the targets of
 every shape) that dwarfs the work for one document, so `validate_many` validates the union of
@@ -30,10 +35,20 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from kv2rdf.entities import SHARED_CLASSES
+from kv2rdf.errors import ShapesError, StoreError
 from kv2rdf.namespaces import ELI, ELI_DL, KV
 from kv2rdf.resources import ontology_path
+from kv2rdf.shacl_engine import Engine, engine_for, nodes, predicate_index
 from kv2rdf.sparql_constraints import Constraint, evaluate, split_shapes
-from kv2rdf.validation import ValidationReport, load_shapes, result_order, validate
+from kv2rdf.validation import (
+    ENGINES,
+    ValidationReport,
+    ValidationResult,
+    _load,
+    load_shapes,
+    result_order,
+    validate,
+)
 
 #: Predicates the shapes' SPARQL constraints follow backwards (``?x pred $this``).
 INVERSE_PREDICATES = frozenset({ELI.is_part_of, ELI_DL.answers_to, KV.postponesAnswerTo})
@@ -41,31 +56,39 @@ INVERSE_PREDICATES = frozenset({ELI.is_part_of, ELI_DL.answers_to, KV.postponesA
 #: Documents per pySHACL run at most; and triples (bounds memory and keeps runs short).
 RUN_DOCUMENTS = 200
 RUN_TRIPLES = 100_000
+#: Documents per Oxigraph run of the SPARQL constraints: some of them join on values every
+#: document shares (positions, numbers), so their cost grows with the square of the run.
+SPARQL_DOCUMENTS = 8
 
 _OWN = 0  # an IRI one document in the run claims for itself
+_TYPE, _INVERSE = str(RDF.type), frozenset(str(p) for p in INVERSE_PREDICATES)
 
 
 def footprint(graph: Graph) -> dict[str, int]:
     """Each IRI the graph mentions → `_OWN`, or the signature of a shareable description."""
-    outgoing: dict[URIRef, list[tuple[object, object]]] = defaultdict(list)
-    shared: set[URIRef] = set()
-    pointed: set[URIRef] = set()
-    objects: set[URIRef] = set()
-    for s, p, o in graph:
-        if isinstance(s, URIRef):
-            outgoing[s].append((p, o))
-            if p == RDF.type and str(o) in SHARED_CLASSES:
-                shared.add(s)
-        if isinstance(o, URIRef):
-            objects.add(o)
-            if p in INVERSE_PREDICATES:
-                pointed.add(o)
+    outgoing: dict[str, list[tuple[object, object]]] = defaultdict(list)
+    shared: set[str] = set()
+    pointed: set[str] = set()
+    objects: set[str] = set()
+    for predicate, table in predicate_index(graph).items():  # predicates compared once each
+        typing, inverse = str(predicate) == _TYPE, str(predicate) in _INVERSE
+        for obj, subjects in table.items():
+            target = str(obj) if isinstance(obj, URIRef) else None
+            if target is not None:
+                objects.add(target)
+                if inverse:
+                    pointed.add(target)
+            for subject in subjects:
+                if isinstance(subject, URIRef):
+                    outgoing[str(subject)].append((predicate, obj))
+                    if typing and target in SHARED_CLASSES:
+                        shared.add(str(subject))
     marks: dict[str, int] = {}
-    for subject, pairs in outgoing.items():
-        marks[str(subject)] = hash(frozenset(pairs)) | 1 if subject in shared else _OWN
-    for obj in objects:
-        if obj not in outgoing:
-            marks[str(obj)] = _OWN if obj in pointed else 1  # a leaf both may name
+    for iri, pairs in outgoing.items():
+        marks[iri] = hash(frozenset(pairs)) | 1 if iri in shared else _OWN
+    for iri in objects:
+        if iri not in outgoing:
+            marks[iri] = _OWN if iri in pointed else 1  # a leaf both may name
     return marks
 
 
@@ -96,32 +119,75 @@ def _split(shapes: Path | Graph | None) -> tuple[Graph, tuple[Constraint, ...]]:
     """The shapes for pySHACL and the SPARQL constraints for Oxigraph (once per shapes)."""
     graph = load_shapes(shapes)
     if id(graph) not in _SPLIT:
-        _SPLIT[id(graph)] = (graph, *split_shapes(graph))  # the graph keeps its id taken
+        try:
+            _SPLIT[id(graph)] = (graph, *split_shapes(graph))  # the graph keeps its id taken
+        except StoreError as exc:  # a SERVICE clause would reach out over the network
+            where = shapes if isinstance(shapes, Path) else "the shapes"
+            raise ShapesError(f"{where}: cannot be used: {exc}") from exc
     _, rest, constraints = _SPLIT[id(graph)]
     return rest, constraints
 
 
-def validate_union(graph: Graph, *, shapes: Path | Graph | None = None) -> ValidationReport:
+def _engine(shapes: Path | Graph | None) -> Engine:
+    """The native engine for the core constraints of ``shapes`` (compiled once)."""
+    rest, _ = _split(shapes)
+    try:
+        return engine_for(rest, _load(ontology_path()))  # the vocabulary pySHACL is given
+    except ShapesError as exc:
+        where = shapes if isinstance(shapes, Path) else "the shapes"
+        raise ShapesError(f"{where}: {exc}") from exc
+
+
+def validate_union(graph: Graph, *, shapes: Path | Graph | None = None,
+                   engine: str = "fast") -> ValidationReport:
     """``validate(graph)``, with the SPARQL constraints run in Oxigraph."""
     rest, constraints = _split(shapes)
-    found = [*validate(graph, shapes=rest).results,
-             *evaluate(graph, constraints, str(ontology_path()))]
+    core = _engine(shapes).results(graph) if engine == "fast" else \
+        list(validate(graph, shapes=rest, engine="pyshacl").results)
+    found = [*core, *evaluate(graph, constraints, str(ontology_path()))]
     return ValidationReport(tuple(sorted(found, key=result_order)))
 
 
-def validate_many(graphs: Sequence[Graph], *,
-                  shapes: Path | Graph | None = None) -> list[ValidationReport]:
+def validate_many(graphs: Sequence[Graph], *, shapes: Path | Graph | None = None,
+                  engine: str = "fast") -> list[ValidationReport]:
     """One report per graph, equal to ``validate(graph)``, from few validation runs."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown validation engine {engine!r}")
+    if engine == "fast":
+        return _validate_many_fast(graphs, shapes)
     reports: list[ValidationReport | None] = [None] * len(graphs)
     for members in plan_runs(graphs):
         if len(members) == 1:
-            reports[members[0]] = validate_union(graphs[members[0]], shapes=shapes)
+            reports[members[0]] = validate_union(graphs[members[0]], shapes=shapes,
+                                                 engine=engine)
             continue
-        union = Graph()
-        for index in members:
-            union.addN((s, p, o, union) for s, p, o in graphs[index])
-        results = validate_union(union, shapes=shapes).results
+        union = _union(graphs, members)
+        results = validate_union(union, shapes=shapes, engine=engine).results
         for index in members:
             nodes = {str(n) for n in graphs[index].all_nodes()}
             reports[index] = ValidationReport(tuple(r for r in results if r.focus in nodes))
     return [r for r in reports if r is not None]
+
+
+def _union(graphs: Sequence[Graph], members: Sequence[int]) -> Graph:
+    union = Graph()
+    for index in members:
+        union.addN((s, p, o, union) for s, p, o in graphs[index])
+    return union
+
+
+def _validate_many_fast(graphs: Sequence[Graph],
+                        shapes: Path | Graph | None) -> list[ValidationReport]:
+    """Core constraints per document (native), SPARQL constraints per planned run."""
+    _, constraints = _split(shapes)
+    native = _engine(shapes)
+    found: list[list[ValidationResult]] = [native.results(g) for g in graphs]
+    for members in plan_runs(graphs, documents=SPARQL_DOCUMENTS):
+        results = evaluate([graphs[i] for i in members], constraints, str(ontology_path()))
+        if len(members) == 1:
+            found[members[0]].extend(results)
+            continue
+        for index in members:
+            mentioned = {str(n) for n in nodes(graphs[index])}
+            found[index].extend(r for r in results if r.focus in mentioned)
+    return [ValidationReport(tuple(sorted(r, key=result_order))) for r in found]

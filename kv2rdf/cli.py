@@ -38,7 +38,7 @@ from kv2rdf.reports import FAIL_ON, fails, json_report, junit_report
 from kv2rdf.serialization import FORMATS, dumps, output_format
 from kv2rdf.store import commands, link_commands
 from kv2rdf.store.inputs import RDF_SUFFIXES
-from kv2rdf.validation import validate
+from kv2rdf.validation import ENGINES, validate
 
 
 class InputError(click.ClickException):
@@ -165,10 +165,12 @@ def _converted(outcome: batch.Outcome) -> None:
                    "beside it).")
 @batch_options
 @click.option("--force", is_flag=True, help="Convert every source again, even unchanged ones.")
+@click.option("--engine", type=click.Choice(ENGINES), default=ENGINES[0], show_default=True,
+              help="Validation engine (pyshacl: the reference, slower).")
 @messages.verbosity_options
 def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | None,
             base: str, check: bool, strict: bool, metadata: str | None, jobs: int | None,
-            shard: str | None, force: bool) -> None:
+            shard: str | None, force: bool, engine: str) -> None:
     """Convert Kamervragen documents (text, markdown, …) to RDF."""
     base = check_base(require_text(base, "--base"))
     if output == "":
@@ -183,7 +185,7 @@ def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | 
     if None in targets and sys.stdout is None:
         raise InputError("standard output is closed; name an output file with -o")
     if len(paths) > 1 and output is not None and output != "-":  # many sources into a folder
-        job = batch_jobs.ConvertJob(to, fmt, base, strict, check, metadata)
+        job = batch_jobs.ConvertJob(to, fmt, base, strict, check, metadata, engine)
         finish(batch_jobs.convert_all(paths, [t for t in targets if t], Path(output), job,
                                       jobs=jobs or batch.default_jobs(),
                                       emit=messages.filtered(messages.diagnostic),
@@ -198,7 +200,8 @@ def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | 
         with messages.writing_through(progress.say(messages.echo)):
             for path, target in zip(paths, targets, strict=True):
                 failed_one, violated_one = _convert_one(path, target, to, fmt, base, strict,
-                                                        check, metadata, merged, parts)
+                                                        check, metadata, merged, parts,
+                                                        engine=engine)
                 progress.advance(1)
                 failed |= failed_one
                 violated |= violated_one
@@ -216,7 +219,7 @@ def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | 
 
 def _convert_one(path: Path, target: Path | None, to: str, fmt: SourceFormat | None,
                  base: str, strict: bool, check: bool, metadata: str | None, merged: Graph,
-                 parts: list[str]) -> tuple[bool, bool]:
+                 parts: list[str], *, engine: str) -> tuple[bool, bool]:
     """Convert one source of a serial run; (failed, violated). RDF for stdout is collected."""
     meta = Path(metadata) if metadata else metadata_beside(path)
     try:
@@ -231,7 +234,7 @@ def _convert_one(path: Path, target: Path | None, to: str, fmt: SourceFormat | N
         messages.warn(warning)
     violated = False
     if check:
-        report = validate(graph)
+        report = validate(graph, engine=engine)
         if report.results:
             shown = f"{display_path(path)}: {report.text()}"
             (messages.warn if report.conforms else messages.error)(shown)
@@ -281,9 +284,11 @@ def merge_named(parts: list[str], to: str) -> str:
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="violation", show_default=True,
               help="Exit 1 on violations only, or on warnings too.")
 @batch_options
+@click.option("--engine", type=click.Choice(ENGINES), default=ENGINES[0], show_default=True,
+              help="Validation engine (pyshacl: the reference, slower).")
 @messages.verbosity_options
 def validate_command(data: tuple[str, ...], shapes: str | None, report_format: str,
-                     fail_on: str, jobs: int | None, shard: str | None) -> None:
+                     fail_on: str, jobs: int | None, shard: str | None, engine: str) -> None:
     """Validate RDF files against the kv2rdf SHACL shapes (a folder stands for its RDF files)."""
     shapes_file = Path(shapes) if shapes else None
     data = tuple(str(p) for p in expand_sources(data, set(RDF_SUFFIXES)))
@@ -295,7 +300,7 @@ def validate_command(data: tuple[str, ...], shapes: str | None, report_format: s
     unreadable: dict[str, str] = {}
     if len(data) > 1 or shard:  # many files: in bulk, on every core
         reports, unreadable, summary = batch_jobs.validate_all(
-            data, batch_jobs.ValidateJob(read_graph, shapes_file),
+            data, batch_jobs.ValidateJob(read_graph, shapes_file, engine),
             jobs=jobs or batch.default_jobs(), emit=messages.error,
             shard=batch.parse_shard(shard))
         reports = {display_path(n): r for n, r in reports.items()}
@@ -309,7 +314,7 @@ def validate_command(data: tuple[str, ...], shapes: str | None, report_format: s
                 messages.error(str(exc))
                 unreadable[display_path(name)] = str(exc)
                 continue
-            reports[display_path(name)] = validate(graph, shapes=shapes_file)
+            reports[display_path(name)] = validate(graph, shapes=shapes_file, engine=engine)
     if report_format == "json":
         click.echo(json_report(reports, unreadable), nl=False)
     elif report_format == "junit":

@@ -16,16 +16,24 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import RDF, RDFS, SH
+from rdflib.paths import Path
+from rdflib.plugins.sparql.algebra import translateQuery
+from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.plugins.sparql.parserutils import CompValue
 
 from kv2rdf.serialization import to_oxigraph
+from kv2rdf.shacl_engine import triples
+from kv2rdf.store.query_check import check_query
 from kv2rdf.validation import ValidationResult
 
 _SUBCLASS = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
+_SUBCLASS_IRI, _TYPE = str(RDFS.subClassOf), str(RDF.type)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +45,9 @@ class Constraint:
     message: str
     query: str
     targets: str  # a SPARQL group pattern binding ?this to the shape's focus nodes
+    #: the IRIs the query and its targets name when every pattern has an IRI as predicate
+    #: (then only triples with one of them can matter); None: the query needs every triple
+    reads: frozenset[str] | None = None
 
 
 def split_shapes(shapes: Graph) -> tuple[Graph, tuple[Constraint, ...]]:
@@ -53,12 +64,45 @@ def split_shapes(shapes: Graph) -> tuple[Graph, tuple[Constraint, ...]]:
                 or not isinstance(shape, URIRef):
             continue  # left to pySHACL
         rest.remove((shape, SH.sparql, node))
+        if shapes.value(shape, SH.deactivated) == Literal(True):
+            continue  # a deactivated shape reports nothing
         severity = shapes.value(shape, SH.severity) or SH.Violation
         message = shapes.value(node, SH.message) or shapes.value(shape, SH.message)
         query = prefixes + re.sub(r"\$this\b", "?this", str(select))
+        check_query(query, embedded=True)  # no SERVICE: Oxigraph would fetch it
+        targets = _targets(shapes, shape)
         found.append(Constraint(str(shape), str(severity).rsplit("#", 1)[-1],
-                                str(message or ""), query, _targets(shapes, shape)))
+                                str(message or ""), query, targets,
+                                _reads(query, shapes, shape)))
     return rest, tuple(found)
+
+
+def _reads(query: str, shapes: Graph, shape: URIRef) -> frozenset[str] | None:
+    """The IRIs ``query`` names, when every triple pattern in it has an IRI as predicate."""
+    named: set[str] = {_TYPE, _SUBCLASS_IRI}
+    named.update(str(p) for key in (SH.targetSubjectsOf, SH.targetObjectsOf)
+                 for p in shapes.objects(shape, key))
+    todo: list[object] = [translateQuery(parseQuery(query)).algebra]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, Path):
+            return None
+        if isinstance(node, URIRef):
+            named.add(str(node))
+        elif isinstance(node, CompValue):
+            if "triples" in node:
+                if node.name == "BGP":
+                    predicates = [t[1] for t in node["triples"]]
+                elif node.name == "TriplesBlock":
+                    predicates = [t[i] for t in node["triples"] for i in range(1, len(t), 3)]
+                else:
+                    return None  # a pattern of a kind not read here: assume it reads all
+                if not all(isinstance(p, URIRef) for p in predicates):
+                    return None
+            todo.extend(node.values())
+        elif isinstance(node, (list, tuple, set, frozenset)):
+            todo.extend(node)
+    return frozenset(named)
 
 
 def _declared(shapes: Graph) -> dict[str, str]:
@@ -79,17 +123,34 @@ def _ontology_triples(path: str) -> tuple[ox.Triple, ...]:
     return tuple(to_oxigraph(Graph().parse(path, format="turtle")))
 
 
-def evaluate(data: Graph, constraints: tuple[Constraint, ...],
+def evaluate(data: Graph | Sequence[Graph], constraints: tuple[Constraint, ...],
              ontology: str) -> list[ValidationResult]:
-    """The results of ``constraints`` on ``data`` (with the vocabulary at ``ontology``)."""
+    """The results of ``constraints`` on ``data`` with the vocabulary at ``ontology``.
+
+    ``data`` is one graph, or several taken as their union. When every pattern of the queries
+    has an IRI as predicate, only the triples with those predicates go into the store (texts,
+    titles and names, most of a document, are never read by them).
+    """
     store = ox.Store()
-    store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
-                 for t in (*to_oxigraph(data), *_ontology_triples(ontology)))
+    reads = [c.reads for c in constraints]
+    keep = None if None in reads else frozenset().union(*reads)  # type: ignore[arg-type]
+    quads = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+             for graph in ([data] if isinstance(data, Graph) else data)
+             for t in to_oxigraph(triples(graph, keep))]
+    quads.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+                 for t in _ontology_triples(ontology)
+                 if keep is None or t.predicate.value in keep)
+    store.bulk_extend(quads)
     results = []
+    focus_of: dict[str, set[object]] = {}
     for constraint in constraints:
-        targets = store.query(f"SELECT DISTINCT ?this WHERE {{ {constraint.targets} }}")
-        assert isinstance(targets, ox.QuerySolutions)
-        focus = {row["this"] for row in targets}
+        if constraint.targets not in focus_of:  # shapes share their targets' query
+            targets = store.query(f"SELECT DISTINCT ?this WHERE {{ {constraint.targets} }}")
+            assert isinstance(targets, ox.QuerySolutions)
+            focus_of[constraint.targets] = {row["this"] for row in targets}
+        focus = focus_of[constraint.targets]
+        if not focus:
+            continue
         seen = set()
         solutions = store.query(constraint.query)
         assert isinstance(solutions, ox.QuerySolutions)
