@@ -23,7 +23,7 @@ from kv2rdf.iris import Iris
 from kv2rdf.manifest import Manifest, file_stamp, input_key, relative_name
 from kv2rdf.output import write_atomic
 from kv2rdf.pipeline import (
-    convert_bytes,
+    convert_source,
     display_path,
     located,
     metadata_beside,
@@ -31,6 +31,7 @@ from kv2rdf.pipeline import (
     warning_lines,
 )
 from kv2rdf.serialization import dumps
+from kv2rdf.triples import Triples
 from kv2rdf.validation import ValidationReport
 
 Emit = Callable[[str], None]
@@ -59,15 +60,15 @@ class ConvertJob:
     def __call__(self, chunk: Sequence[tuple[str, str]]) -> list[Outcome]:
         """Convert each (source, target) pair; write the files; validate when asked."""
         outcomes: list[Outcome] = []
-        graphs: list[tuple[int, Graph]] = []
+        graphs: list[tuple[int, Triples]] = []
         for source, target in chunk:
             path = Path(source)
             meta = self.meta_path(path)
             try:
-                doc, graph = convert_bytes(read_input(path), source=display_path(path),
-                                           fmt=self.fmt, strict=self.strict, base=self.base,
-                                           metadata=read_input(meta) if meta else None,
-                                           metadata_source=display_path(meta) if meta else None)
+                doc, graph = convert_source(read_input(path), source=display_path(path),
+                                            fmt=self.fmt, strict=self.strict, base=self.base,
+                                            metadata=read_input(meta) if meta else None,
+                                            metadata_source=display_path(meta) if meta else None)
                 write_atomic(Path(target), dumps(graph, self.to, name=Iris(self.base).source(doc)))
             except Kv2RdfError as exc:
                 outcomes.append(Outcome(source, (located(path, exc),), failed=True))
@@ -78,7 +79,7 @@ class ConvertJob:
                                     payload=file_stamp(Path(target))))
             graphs.append((len(outcomes) - 1, graph))
         if self.check and graphs:
-            for (index, _), report in zip(graphs, validate_many([g for _, g in graphs]),
+            for (index, _), report in zip(graphs, validate_many([g.graph() for _, g in graphs]),
                                           strict=True):
                 outcome = outcomes[index]
                 extra = (f"{outcome.source}: {report.text()}",) if report.results else ()

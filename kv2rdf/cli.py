@@ -18,11 +18,11 @@ from kv2rdf import __version__, batch, batch_jobs, table_commands
 from kv2rdf.errors import Kv2RdfError
 from kv2rdf.formats import SourceFormat, source_format
 from kv2rdf.iris import Iris, check_base
-from kv2rdf.namespaces import DEFAULT_BASE, new_graph
+from kv2rdf.namespaces import DEFAULT_BASE
 from kv2rdf.output import expand_sources, plan_outputs, write_atomic
 from kv2rdf.parsers import PARSERS
 from kv2rdf.pipeline import (
-    convert_bytes,
+    convert_source,
     display_path,
     is_stdin,
     located,
@@ -37,6 +37,7 @@ from kv2rdf.reports import FAIL_ON, fails, json_report, junit_report
 from kv2rdf.serialization import FORMATS, dumps, output_format
 from kv2rdf.store import commands, link_commands
 from kv2rdf.store.inputs import RDF_SUFFIXES
+from kv2rdf.triples import Triples
 from kv2rdf.validation import validate
 
 
@@ -154,14 +155,14 @@ def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | 
                                       force=force, shard=batch.parse_shard(shard)))
         return
     failed = violated = False
-    merged = new_graph(base)
+    merged = Triples(base)
     for path, target in zip(paths, targets, strict=True):
         meta = Path(metadata) if metadata else metadata_beside(path)
         try:
-            doc, graph = convert_bytes(read_input(path), source=display_path(path), fmt=fmt,
-                                       strict=strict, base=base,
-                                       metadata=read_input(meta) if meta else None,
-                                       metadata_source=display_path(meta) if meta else None)
+            doc, graph = convert_source(read_input(path), source=display_path(path), fmt=fmt,
+                                        strict=strict, base=base,
+                                        metadata=read_input(meta) if meta else None,
+                                        metadata_source=display_path(meta) if meta else None)
         except Kv2RdfError as exc:
             click.echo(located(path, exc), err=True)
             failed = True
@@ -169,12 +170,12 @@ def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | 
         for warning in warning_lines(doc):
             click.echo(warning, err=True)
         if check:
-            report = validate(graph)
+            report = validate(graph.graph())
             if report.results:
                 click.echo(f"{display_path(path)}: {report.text()}", err=True)
             violated |= not report.conforms
         if target is None:
-            merged += graph
+            merged.update(graph)
         else:
             try:
                 write_atomic(target, dumps(graph, to, name=Iris(base).source(doc)))
