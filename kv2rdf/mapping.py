@@ -47,7 +47,7 @@ from kv2rdf.triples import Literal, Triples
 
 _MEDIA_TYPES = {"text": "text/plain", "markdown": "text/markdown", "pdf": "application/pdf",
                 "xml": "application/xml", "html": "text/html"}
-_SPACES = re.compile(r"[^\S\n]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
 
 
 def normalise_text(text: str) -> str:
@@ -56,8 +56,9 @@ def normalise_text(text: str) -> str:
     Line breaks are kept: paragraphs are separated by a blank line and list items by a newline.
     """
     text = unicodedata.normalize("NFC", text).replace("\u00ad", "")
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    # within a line (no "\n") str.split cuts at the runs a [^\S\n]+ pattern would find
+    text = "\n".join(" ".join(line.split()) for line in text.split("\n"))
+    return (_BLANK_LINES.sub("\n\n", text) if "\n\n\n" in text else text).strip()
 
 
 def _nl(text: str) -> Literal:
