@@ -9,6 +9,7 @@ building a pyoxigraph term per node first.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from rdflib.namespace import XSD
@@ -20,6 +21,7 @@ _XSD_STRING = str(XSD.string)
 _LINE_BREAKS = ("\x85", "\u2028", "\u2029")
 _SHORT = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"',
           "\\": "\\\\"}
+_SPECIAL = re.compile('[\x00-\x1f"\\\\\x7f\ufffe\uffff]')
 _ESCAPES = str.maketrans({
     **{chr(c): f"\\u{c:04X}" for c in (*range(0x20), 0x7F, 0xFFFE, 0xFFFF)}, **_SHORT})
 
@@ -36,7 +38,7 @@ def statement_lines(triples: Iterable[Triple], graph_name: str | None = None) ->
                 obj = f"<{o}>"
             else:
                 value, language, datatype = o
-                obj = '"' + value.translate(_ESCAPES) + '"'
+                obj = '"' + (value.translate(_ESCAPES) if _SPECIAL.search(value) else value) + '"'
                 if language:
                     obj += "@" + language.lower()
                 elif datatype and datatype != _XSD_STRING:
