@@ -57,6 +57,8 @@ _GLUED_PAREN = re.compile(r"\((?:(?<=\S\()(?=\s*(?:ontvangen|ingezonden)\b)"
 _GLUED_WORDS = re.compile(r"(?=[VMSv])(?:\b(Vragen|Vraag|Ministers|Minister|"
                           r"Staatss?ecretarissen|Staatss?ecretaris|Minister-President)"
                           r"(van|voor|en)\b|\b(van|voor)(?=[A-Z][a-zà-ÿ]))")
+# what `clean` deletes: control characters, soft hyphens, zero-width spaces, "(cid:N)"
+_VANISHING = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u00ad\u200b\ufeff]|\(cid:\d+\)")
 _SPACE_COMMA = re.compile(r"(?<=\w) +(?=,)")
 _DOUBLED = re.compile(r"\(\s*(ontvangen|ingezonden)\s*(?:\(\s*)?\1\b")
 _GLUED_YEAR = re.compile(r"(?<=\d)(\s*(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -158,6 +160,12 @@ def _sentence(text: str) -> re.Match[str] | None:
 
 def has_questions(text: str) -> bool:
     """True when ``text`` (a paragraph) holds a whole questions sentence."""
+    # the sentence needs "ingezonden" or "Mondelinge", and `normalise` only ever joins
+    # letters by dropping what `_VANISHING` matches: a paragraph without either word is no
+    # questions sentence, and most paragraphs are not worth normalising
+    probe = _VANISHING.sub("", text) if _VANISHING.search(text) else text
+    if "ingezonden" not in probe and "Mondelinge" not in probe:
+        return False
     text = normalise(text)
     return bool(_sentence(text))
 

@@ -11,6 +11,7 @@ refers to the answer given to that question.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -40,6 +41,7 @@ class Label:
     text: str
 
 
+@functools.lru_cache(maxsize=4096)  # the footnote search asks about one line many times
 def label(text: str) -> Label | None:
     """Parse a line as a label, or return None when it is not one."""
     text = text.strip().strip("*_").strip()

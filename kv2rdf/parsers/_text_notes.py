@@ -173,6 +173,8 @@ def _body_like(text: str, width: int) -> bool:
 
 def note_start(text: str, number: int) -> bool:
     """True when ``text`` starts the text of footnote ``number`` ("3 Kamerstuk …")."""
+    if not text[:1].isdigit():  # a quick no for lines that start with no digit
+        return False
     m = _NOTE_START.match(text)
     return m is not None and int(m[1]) == number
 
