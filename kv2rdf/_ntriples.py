@@ -19,11 +19,19 @@ from kv2rdf.triples import Triple
 _XSD_STRING = str(XSD.string)
 #: Line breaks to `str.splitlines` that pyoxigraph leaves unescaped in a literal.
 _LINE_BREAKS = ("\x85", "\u2028", "\u2029")
-_SHORT = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"',
-          "\\": "\\\\"}
 _SPECIAL = re.compile('[\x00-\x1f"\\\\\x7f\ufffe\uffff]')
-_ESCAPES = str.maketrans({
-    **{chr(c): f"\\u{c:04X}" for c in (*range(0x20), 0x7F, 0xFFFE, 0xFFFF)}, **_SHORT})
+# what is left to escape once backslashes, quotes, newlines, returns and tabs are done
+_RARE = re.compile('[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]')
+_RARE_ESCAPES = str.maketrans({
+    **{chr(c): f"\\u{c:04X}" for c in (*range(0x20), 0x7F, 0xFFFE, 0xFFFF)
+       if chr(c) not in "\t\n\r"}, "\b": "\\b", "\f": "\\f"})
+
+
+def _escaped(value: str) -> str:
+    """``value`` with pyoxigraph's escapes (the common ones replaced in C, quickly)."""
+    value = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace(
+        "\r", "\\r").replace("\t", "\\t")
+    return value.translate(_RARE_ESCAPES) if _RARE.search(value) else value
 
 
 def statement_lines(triples: Iterable[Triple], graph_name: str | None = None) -> str:
@@ -38,7 +46,7 @@ def statement_lines(triples: Iterable[Triple], graph_name: str | None = None) ->
                 obj = f"<{o}>"
             else:
                 value, language, datatype = o
-                obj = '"' + (value.translate(_ESCAPES) if _SPECIAL.search(value) else value) + '"'
+                obj = '"' + (_escaped(value) if _SPECIAL.search(value) else value) + '"'
                 if language:
                     obj += "@" + language.lower()
                 elif datatype and datatype != _XSD_STRING:

@@ -20,8 +20,6 @@ from kv2rdf.triples import Literal, Triple
 _LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 _DIGITS = re.compile(r"(\d+)")
 _INTEGER = re.compile(r"-?\d+")
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
-_LONG_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\r": "\\r"})
 _SPECIAL = re.compile(r'[\\"\n\r\t]')
 _TYPE, _XSD_INTEGER, _XSD_STRING = str(RDF.type), str(XSD.integer), str(XSD.string)
 
@@ -41,10 +39,21 @@ def sort_key(text: str) -> str:
     character, so runs compare as `natural_key`'s items do. Only for texts without U+0000
     (IRIs, and literals as the writer prints them).
     """
-    return _DIGITS.sub(_run_key, text)
+    # "/" is no digit, so the key is made per "/"-separated part, each part's key kept: the
+    # subjects of a document share most of their parts
+    known = _PART_KEYS.get
+    return "/".join([known(part) or _part_key(part) for part in text.split("/")])
 
 
 _RUN_KEYS: dict[str, str] = {}
+_PART_KEYS: dict[str, str] = {}
+
+
+def _part_key(part: str) -> str:
+    key = _DIGITS.sub(_run_key, part)
+    if len(_PART_KEYS) < 100_000:
+        _PART_KEYS[part] = key
+    return key
 
 
 def _run_key(run: re.Match[str]) -> str:
@@ -104,9 +113,11 @@ def write_turtle(triples: Iterable[Triple], prefixes: Sequence[tuple[str, str]])
         if not _SPECIAL.search(value):  # most literals: nothing to escape
             text = '"' + value + '"'
         elif "\n" in value:
-            text = '"""' + value.translate(_LONG_ESCAPES) + '"""'
+            text = '"""' + value.replace("\\", "\\\\").replace('"', '\\"').replace(
+                "\r", "\\r") + '"""'
         else:
-            text = '"' + value.translate(_ESCAPES) + '"'
+            text = '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace(
+                "\r", "\\r").replace("\t", "\\t") + '"'
         if language:
             return f"{text}@{language}"
         if datatype and datatype != _XSD_STRING:
