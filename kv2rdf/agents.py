@@ -13,16 +13,16 @@ ministry, TOOI's resource, is named with ``rdfs:label``: queries of the contract
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import FOAF, ORG, RDF, RDFS, SKOS
+from rdflib import URIRef
 
 from kv2rdf import ministries
 from kv2rdf.iris import Iris, slug
 from kv2rdf.model import Answerer, Asker, Person, Post
-from kv2rdf.namespaces import ELI_DL, KV, KVROL, TOOIONT
+from kv2rdf.terms import ELI_DL, FOAF, KV, KVROL, ORG, RDF, RDFS, SKOS, TOOIONT
+from kv2rdf.triples import Literal, Triples
 
 
-def add_person(g: Graph, ids: Iris, person: Person) -> URIRef:
+def add_person(g: Triples, ids: Iris, person: Person) -> URIRef:
     """A ``foaf:Person`` with the name as printed."""
     iri = ids.person(person)
     g.add((iri, RDF.type, FOAF.Person))
@@ -33,7 +33,7 @@ def add_person(g: Graph, ids: Iris, person: Person) -> URIRef:
     return iri
 
 
-def add_fractie(g: Graph, ids: Iris, label: str) -> URIRef:
+def add_fractie(g: Triples, ids: Iris, label: str) -> URIRef:
     """A fractie, labelled as printed ("GroenLinks-PvdA", "JA21")."""
     iri = ids.fractie(label)
     g.add((iri, RDF.type, ORG.Organization))
@@ -43,7 +43,7 @@ def add_fractie(g: Graph, ids: Iris, label: str) -> URIRef:
     return iri
 
 
-def add_post(g: Graph, ids: Iris, post: Post) -> tuple[URIRef, URIRef | None]:
+def add_post(g: Triples, ids: Iris, post: Post) -> tuple[URIRef, URIRef | None]:
     """An ``org:Post`` and, when the reference table knows it, its TOOI ministry."""
     iri = ids.post(post)
     g.add((iri, RDF.type, ORG.Post))
@@ -62,7 +62,7 @@ def add_post(g: Graph, ids: Iris, post: Post) -> tuple[URIRef, URIRef | None]:
     return iri, ministry
 
 
-def _participation(g: Graph, work: URIRef, role: str, key: str) -> URIRef:
+def _participation(g: Triples, work: URIRef, role: str, key: str) -> URIRef:
     iri = Iris.participation(work, role, key)
     g.add((work, KV.participation, iri))
     g.add((iri, RDF.type, ELI_DL.Participation))
@@ -70,7 +70,7 @@ def _participation(g: Graph, work: URIRef, role: str, key: str) -> URIRef:
     return iri
 
 
-def add_askers(g: Graph, ids: Iris, work: URIRef, askers: tuple[Asker, ...]) -> list[URIRef]:
+def add_askers(g: Triples, ids: Iris, work: URIRef, askers: tuple[Asker, ...]) -> list[URIRef]:
     """Indiener and medeindieners, each acting in name of their fractie."""
     people = []
     for index, asker in enumerate(askers):
@@ -84,7 +84,7 @@ def add_askers(g: Graph, ids: Iris, work: URIRef, askers: tuple[Asker, ...]) -> 
     return people
 
 
-def add_addressees(g: Graph, ids: Iris, work: URIRef, posts: tuple[Post, ...]) -> None:
+def add_addressees(g: Triples, ids: Iris, work: URIRef, posts: tuple[Post, ...]) -> None:
     """One geadresseerde participation per addressed post: its ministry, and the post."""
     for post in posts:
         iri, ministry = add_post(g, ids, post)
@@ -94,7 +94,7 @@ def add_addressees(g: Graph, ids: Iris, work: URIRef, posts: tuple[Post, ...]) -
             g.add((part, ELI_DL.had_participant_organization, ministry))
 
 
-def add_answerers(g: Graph, ids: Iris, work: URIRef,
+def add_answerers(g: Triples, ids: Iris, work: URIRef,
                   answerers: tuple[Answerer, ...]) -> list[URIRef]:
     """Beantwoorder participations: the signer in name of a post, and posts answered for."""
     people = []

@@ -24,15 +24,16 @@ from kv2rdf.manifest import Manifest, file_stamp, input_key, relative_name
 from kv2rdf.model import Document
 from kv2rdf.output import write_atomic
 from kv2rdf.pipeline import (
-    convert_bytes,
+    convert_source,
     display_path,
     located,
     metadata_beside,
     read_input,
     warning_lines,
 )
-from kv2rdf.serialization import dumps, to_oxigraph
+from kv2rdf.serialization import dumps, oxigraph_triples
 from kv2rdf.store.inputs import main_work
+from kv2rdf.triples import Triples
 from kv2rdf.validation import ValidationReport
 
 Emit = Callable[[str], None]
@@ -40,9 +41,9 @@ Emit = Callable[[str], None]
 NAMED = ("trig", "nquads")
 
 
-def graph_name(graph: Graph, doc: Document, base: str) -> URIRef:
+def graph_name(graph: Triples, doc: Document, base: str) -> URIRef:
     """A document's graph name in TriG and N-Quads: its main work, as ``load`` names it."""
-    name = main_work(to_oxigraph(graph), doc.source or "")
+    name = main_work(oxigraph_triples(graph), doc.source or "")
     return URIRef(name) if name else Iris(base).source(doc)
 
 
@@ -70,13 +71,13 @@ class ConvertJob:
     def __call__(self, chunk: Sequence[tuple[str, str]]) -> list[Outcome]:
         """Convert each (source, target) pair; write the files; validate when asked."""
         outcomes: list[Outcome] = []
-        graphs: list[tuple[int, Graph]] = []
+        graphs: list[tuple[int, Triples]] = []
         for source, target in chunk:
             path = Path(source)
             meta = self.meta_path(path)
             try:
-                doc, graph = convert_bytes(read_input(path), source=display_path(path),
-                                           fmt=self.fmt, strict=self.strict, base=self.base,
+                doc, graph = convert_source(read_input(path), source=display_path(path),
+                                            fmt=self.fmt, strict=self.strict, base=self.base,
                                            metadata=read_input(meta) if meta else None,
                                            metadata_source=display_path(meta) if meta else None)
                 name = graph_name(graph, doc, self.base) if self.to in NAMED else None
@@ -90,7 +91,7 @@ class ConvertJob:
                                     payload=file_stamp(Path(target))))
             graphs.append((len(outcomes) - 1, graph))
         if self.check and graphs:
-            reports = validate_many([g for _, g in graphs], engine=self.engine)
+            reports = validate_many([g.graph() for _, g in graphs], engine=self.engine)
             for (index, _), report in zip(graphs, reports, strict=True):
                 outcome = outcomes[index]
                 extra = (f"{outcome.source}: {report.text()}",) if report.results else ()

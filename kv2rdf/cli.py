@@ -13,17 +13,16 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rdflib import Graph
 
 from kv2rdf import __version__, batch, batch_jobs, messages, table_commands
 from kv2rdf.errors import Kv2RdfError
 from kv2rdf.formats import SourceFormat, source_format
 from kv2rdf.iris import check_base
-from kv2rdf.namespaces import DEFAULT_BASE, new_graph
+from kv2rdf.namespaces import DEFAULT_BASE
 from kv2rdf.output import expand_sources, plan_outputs, write_atomic
 from kv2rdf.parsers import PARSERS
 from kv2rdf.pipeline import (
-    convert_bytes,
+    convert_source,
     display_path,
     is_stdin,
     located,
@@ -38,6 +37,7 @@ from kv2rdf.reports import FAIL_ON, fails, json_report, junit_report
 from kv2rdf.serialization import FORMATS, dumps, output_format
 from kv2rdf.store import commands, link_commands
 from kv2rdf.store.inputs import RDF_SUFFIXES
+from kv2rdf.triples import Triples
 from kv2rdf.validation import ENGINES, validate
 
 
@@ -193,7 +193,7 @@ def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | 
                                       done=_converted))
         return
     failed = violated = False
-    merged = new_graph(base)
+    merged = Triples(base)
     parts: list[str] = []  # TriG and N-Quads: one named graph per document
     progress = batch.Progress(len(paths) if len(paths) > 1 else 0, "convert")
     try:
@@ -218,15 +218,15 @@ def convert(sources: tuple[str, ...], output: str | None, to: str, from_: str | 
 
 
 def _convert_one(path: Path, target: Path | None, to: str, fmt: SourceFormat | None,
-                 base: str, strict: bool, check: bool, metadata: str | None, merged: Graph,
+                 base: str, strict: bool, check: bool, metadata: str | None, merged: Triples,
                  parts: list[str], *, engine: str) -> tuple[bool, bool]:
     """Convert one source of a serial run; (failed, violated). RDF for stdout is collected."""
     meta = Path(metadata) if metadata else metadata_beside(path)
     try:
-        doc, graph = convert_bytes(read_input(path), source=display_path(path), fmt=fmt,
-                                   strict=strict, base=base,
-                                   metadata=read_input(meta) if meta else None,
-                                   metadata_source=display_path(meta) if meta else None)
+        doc, graph = convert_source(read_input(path), source=display_path(path), fmt=fmt,
+                                    strict=strict, base=base,
+                                    metadata=read_input(meta) if meta else None,
+                                    metadata_source=display_path(meta) if meta else None)
     except Kv2RdfError as exc:
         messages.error(located(path, exc))
         return True, False
@@ -234,7 +234,7 @@ def _convert_one(path: Path, target: Path | None, to: str, fmt: SourceFormat | N
         messages.warn(warning)
     violated = False
     if check:
-        report = validate(graph, engine=engine)
+        report = validate(graph.graph(), engine=engine)
         if report.results:
             shown = f"{display_path(path)}: {report.text()}"
             (messages.warn if report.conforms else messages.error)(shown)
@@ -243,7 +243,7 @@ def _convert_one(path: Path, target: Path | None, to: str, fmt: SourceFormat | N
     if target is None and name is not None:
         parts.append(dumps(graph, to, name=name))
     elif target is None:
-        merged += graph
+        merged.update(graph)
     else:
         try:
             write_atomic(target, dumps(graph, to, name=name))

@@ -47,7 +47,8 @@ def detect(data: bytes, filename: str = "") -> SourceFormat:
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnknownFormatError(f"{filename or '<bytes>'}: binary data that is not a PDF; "
                                  "use --from to force a format")
-    if _MD_MARKUP.search(data[:65536]):
+    start = data[:65536]  # each markup needs one of these: a text without them is not searched
+    if any(sign in start for sign in (b"#", b"**", b"---")) and _MD_MARKUP.search(start):
         return SourceFormat.MARKDOWN
     suffix = filename[filename.rfind("."):].lower() if "." in filename else ""
     hinted = _SUFFIXES.get(suffix)

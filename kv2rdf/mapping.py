@@ -18,14 +18,14 @@ import unicodedata
 from datetime import date
 from pathlib import PurePath
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
+from rdflib import Graph
 
 from kv2rdf import agents
 from kv2rdf.iris import Iris
 from kv2rdf.model import Answer, Document, Footnote, Location, Question, QuestionsKind, ReplyKind
-from kv2rdf.namespaces import (
-    DEFAULT_BASE,
+from kv2rdf.namespaces import DEFAULT_BASE
+from kv2rdf.terms import (
+    DCTERMS,
     ELI,
     ELI_DL,
     IANA_MEDIA_TYPES,
@@ -34,16 +34,20 @@ from kv2rdf.namespaces import (
     KVZAAK,
     OA,
     OEP,
+    PROV,
+    RDF,
     RFC_PDF_FRAGMENT,
     RFC_TEXT_FRAGMENT,
     SCHEMA,
-    new_graph,
+    SKOS,
+    XSD,
 )
 from kv2rdf.titles import answer_title, notice_title
+from kv2rdf.triples import Literal, Triples
 
 _MEDIA_TYPES = {"text": "text/plain", "markdown": "text/markdown", "pdf": "application/pdf",
                 "xml": "application/xml", "html": "text/html"}
-_SPACES = re.compile(r"[^\S\n]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
 
 
 def normalise_text(text: str) -> str:
@@ -52,8 +56,9 @@ def normalise_text(text: str) -> str:
     Line breaks are kept: paragraphs are separated by a blank line and list items by a newline.
     """
     text = unicodedata.normalize("NFC", text).replace("\u00ad", "")
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    # within a line (no "\n") str.split cuts at the runs a [^\S\n]+ pattern would find
+    text = "\n".join(" ".join(line.split()) for line in text.split("\n"))
+    return (_BLANK_LINES.sub("\n\n", text) if "\n\n\n" in text else text).strip()
 
 
 def _nl(text: str) -> Literal:
@@ -61,9 +66,14 @@ def _nl(text: str) -> Literal:
 
 
 def to_graph(doc: Document, *, base: str = DEFAULT_BASE) -> Graph:
-    """Describe ``doc`` in RDF."""
-    g = new_graph(base)
+    """Describe ``doc`` in RDF, as an rdflib graph (built from `to_triples`)."""
+    return to_triples(doc, base=base).graph()
+
+
+def to_triples(doc: Document, *, base: str = DEFAULT_BASE) -> Triples:
+    """Describe ``doc`` in RDF: the triples of `to_graph`, without an rdflib graph."""
     ids = Iris(base)
+    g = Triples(base)
     source = _add_source(g, ids, doc)
     qs = ids.question_set(doc)
     # oral questions (only a header) are a work of their own class, not kv:WrittenQuestions
@@ -81,11 +91,11 @@ def to_graph(doc: Document, *, base: str = DEFAULT_BASE) -> Graph:
     agents.add_addressees(g, ids, qs, doc.addressees)
     _footnotes(g, qs, doc.footnotes)
     questions = {q.number: _question(g, qs, q, source) for q in doc.questions}
-    works = [qs]
+    works: list[str] = [qs]
     if doc.reply is not None:
         works.append(_reply(g, ids, doc, qs, questions, source))
     if doc.zaaknummer:
-        case = ids.case(doc)
+        case = str(ids.case(doc))
         g.add((case, RDF.type, ELI_DL.Process))
         g.add((case, ELI_DL.process_id, Literal(doc.zaaknummer)))
         g.add((case, ELI_DL.process_type, KVZAAK["schriftelijke-vragen"]))
@@ -108,7 +118,7 @@ def _own_publication_is_source(doc: Document) -> bool:
     return bool(doc.identifier and doc.identifier.startswith("kv-"))
 
 
-def question_set_identifier(doc: Document, qs: URIRef) -> str:
+def question_set_identifier(doc: Document, qs: str) -> str:
     """The question set's own identifier, never the answer publication's ``ah-…`` id.
 
     The zaaknummer ("2024Z02569") when known; else the questions' own OEP id (``kv-…``); else
@@ -124,15 +134,15 @@ def question_set_identifier(doc: Document, qs: URIRef) -> str:
     return str(qs).rsplit("/", 1)[1]
 
 
-def _dates(g: Graph, work: URIRef, when: date | None) -> None:
+def _dates(g: Triples, work: str, when: date | None) -> None:
     """``dct:dateSubmitted`` and ``eli:date_document``: the one date the document bears."""
     if when:
         g.add((work, DCTERMS.dateSubmitted, Literal(when, datatype=XSD.date)))
         g.add((work, ELI.date_document, Literal(when, datatype=XSD.date)))
 
 
-def _add_source(g: Graph, ids: Iris, doc: Document) -> URIRef:
-    source = ids.source(doc)
+def _add_source(g: Triples, ids: Iris, doc: Document) -> str:
+    source = str(ids.source(doc))
     g.add((source, RDF.type, PROV.Entity))
     g.add((source, DCTERMS.title, Literal(PurePath(doc.source).name or doc.source)))
     media_type = _MEDIA_TYPES.get(doc.source_format, "application/octet-stream")
@@ -142,7 +152,7 @@ def _add_source(g: Graph, ids: Iris, doc: Document) -> URIRef:
     return source
 
 
-def _work(g: Graph, iri: URIRef, cls: URIRef, work_type: URIRef, title: str, source: URIRef,
+def _work(g: Triples, iri: str, cls: str, work_type: str, title: str, source: str,
           doc: Document, own_id: str | None = None) -> None:
     """Types, title and provenance of a work; ``own_id`` is its own OEP identifier."""
     g.add((iri, RDF.type, ELI.Work))
@@ -156,8 +166,8 @@ def _work(g: Graph, iri: URIRef, cls: URIRef, work_type: URIRef, title: str, sou
         g.add((iri, PROV.wasDerivedFrom, OEP[doc.identifier]))
 
 
-def _reply(g: Graph, ids: Iris, doc: Document, qs: URIRef, questions: dict[str, URIRef],
-           source: URIRef) -> URIRef:
+def _reply(g: Triples, ids: Iris, doc: Document, qs: str, questions: dict[str, str],
+           source: str) -> str:
     reply = doc.reply
     assert reply is not None
     if reply.kind is ReplyKind.NOTICE:
@@ -175,7 +185,7 @@ def _reply(g: Graph, ids: Iris, doc: Document, qs: URIRef, questions: dict[str, 
         _work(g, work, KV.AnswerDocument, KVDOC[kind], answer_title(doc), source, doc,
               _ah_id(doc))
         g.add((work, ELI_DL.answers_to, qs))
-        items = {a.position: URIRef(f"{work}/onderdeel/{a.position}") for a in doc.answers}
+        items = {a.position: f"{work}/onderdeel/{a.position}" for a in doc.answers}
         covering = {n: items[a.position] for a in doc.answers for n in a.question_numbers}
         for answer in doc.answers:
             _answer(g, work, items[answer.position], answer, questions, covering, source)
@@ -200,8 +210,8 @@ def _ah_id(doc: Document) -> str | None:
     return doc.identifier if doc.identifier and doc.identifier.startswith("ah-") else None
 
 
-def _question(g: Graph, qs: URIRef, q: Question, source: URIRef) -> URIRef:
-    iri = URIRef(f"{qs}/vraag/{q.number}")
+def _question(g: Triples, qs: str, q: Question, source: str) -> str:
+    iri = f"{qs}/vraag/{q.number}"
     g.add((iri, RDF.type, ELI.WorkSubdivision))
     g.add((iri, RDF.type, KV.Question))
     g.add((qs, ELI.has_part, iri))
@@ -210,14 +220,14 @@ def _question(g: Graph, qs: URIRef, q: Question, source: URIRef) -> URIRef:
     g.add((iri, SCHEMA.position, Literal(q.position)))
     g.add((iri, SCHEMA.text, _nl(q.text)))
     for ref in q.references:
-        g.add((iri, DCTERMS.references, URIRef(ref)))
+        g.add((iri, DCTERMS.references, ref))
     _footnotes(g, iri, q.footnotes)
     _provenance(g, iri, source, q.location)
     return iri
 
 
-def _answer(g: Graph, work: URIRef, iri: URIRef, a: Answer, questions: dict[str, URIRef],
-            covering: dict[str, URIRef], source: URIRef) -> None:
+def _answer(g: Triples, work: str, iri: str, a: Answer, questions: dict[str, str],
+            covering: dict[str, str], source: str) -> None:
     g.add((iri, RDF.type, ELI.WorkSubdivision))
     g.add((iri, RDF.type, KV.Answer))
     g.add((work, ELI.has_part, iri))
@@ -232,24 +242,24 @@ def _answer(g: Graph, work: URIRef, iri: URIRef, a: Answer, questions: dict[str,
         if number in covering and covering[number] != iri:
             g.add((iri, KV.refersToAnswer, covering[number]))
     for ref in a.references:
-        g.add((iri, DCTERMS.references, URIRef(ref)))
+        g.add((iri, DCTERMS.references, ref))
     _footnotes(g, iri, a.footnotes)
     _provenance(g, iri, source, a.location)
 
 
-def _footnotes(g: Graph, item: URIRef, notes: tuple[Footnote, ...]) -> None:
+def _footnotes(g: Triples, item: str, notes: tuple[Footnote, ...]) -> None:
     for note in notes:
-        iri = URIRef(f"{item}/noot/{note.number}")
+        iri = f"{item}/noot/{note.number}"
         g.add((iri, RDF.type, KV.Footnote))
         g.add((item, KV.hasFootnote, iri))
         g.add((iri, ELI.number, Literal(note.number)))
         g.add((iri, SCHEMA.text, _nl(note.text)))
         for ref in note.references:
-            g.add((iri, DCTERMS.references, URIRef(ref)))
-            g.add((item, DCTERMS.references, URIRef(ref)))
+            g.add((iri, DCTERMS.references, ref))
+            g.add((item, DCTERMS.references, ref))
 
 
-def _provenance(g: Graph, item: URIRef, source: URIRef, where: Location) -> None:
+def _provenance(g: Triples, item: str, source: str, where: Location) -> None:
     """``{item}/bron/{source}``: the source, the line the item starts on, the pages it spans.
 
     The span is keyed by the source (the tail of its IRI, a hash of its bytes), so two
@@ -257,18 +267,18 @@ def _provenance(g: Graph, item: URIRef, source: URIRef, where: Location) -> None
     """
     if where.line is None and not where.pages:
         return
-    span = URIRef(f"{item}/bron/{str(source).rsplit('/', 1)[1]}")
+    span = f"{item}/bron/{str(source).rsplit('/', 1)[1]}"
     g.add((item, PROV.wasDerivedFrom, span))
     g.add((span, RDF.type, OA.SpecificResource))
     g.add((span, OA.hasSource, source))
     if where.line is not None:
-        selector = URIRef(f"{span}/regel")
+        selector = f"{span}/regel"
         g.add((span, OA.hasSelector, selector))
         g.add((selector, RDF.type, OA.FragmentSelector))
         g.add((selector, DCTERMS.conformsTo, RFC_TEXT_FRAGMENT))
         g.add((selector, RDF.value, Literal(f"line={where.line - 1},{where.line}")))
     for page in where.pages:
-        selector = URIRef(f"{span}/pagina/{page}")
+        selector = f"{span}/pagina/{page}"
         g.add((span, OA.hasSelector, selector))
         g.add((selector, RDF.type, OA.FragmentSelector))
         g.add((selector, DCTERMS.conformsTo, RFC_PDF_FRAGMENT))

@@ -1,4 +1,4 @@
-"""The whole pipeline in one place: bytes → `Document` → `Graph`.
+"""The whole pipeline in one place: bytes → `Document` → `Triples` (→ `Graph` at the API edge).
 
 This is the only library module besides `resources` that touches the file system
 (`convert` reads a path and the metadata record beside it; `read_input` reads the inputs
@@ -17,11 +17,12 @@ from rdflib import Graph
 from kv2rdf.errors import DataError
 from kv2rdf.formats import SourceFormat
 from kv2rdf.limits import LimitError, check_pdf_pages, max_input_bytes, size_text
-from kv2rdf.mapping import to_graph
+from kv2rdf.mapping import to_triples
 from kv2rdf.model import Document
 from kv2rdf.namespaces import DEFAULT_BASE
 from kv2rdf.parsers import parse
 from kv2rdf.parsers.metadata import apply_metadata, read_metadata
+from kv2rdf.triples import Triples
 
 
 def convert_bytes(data: bytes, *, source: str = "<bytes>", fmt: SourceFormat | None = None,
@@ -31,13 +32,22 @@ def convert_bytes(data: bytes, *, source: str = "<bytes>", fmt: SourceFormat | N
 
     ``metadata`` is the publication's OEP ``metadata.xml`` record, when there is one.
     """
+    doc, triples = convert_source(data, source=source, fmt=fmt, strict=strict, base=base,
+                                  metadata=metadata, metadata_source=metadata_source)
+    return doc, triples.graph()
+
+
+def convert_source(data: bytes, *, source: str = "<bytes>", fmt: SourceFormat | None = None,
+                   strict: bool = False, base: str = DEFAULT_BASE, metadata: bytes | None = None,
+                   metadata_source: str | None = None) -> tuple[Document, Triples]:
+    """`convert_bytes` without an rdflib graph: the document and its `Triples` (fast path)."""
     if fmt in (None, SourceFormat.PDF):
         check_pdf_pages(data, source)
     doc = parse(data, fmt=fmt, source=source, strict=strict)
     if metadata is not None:
         record = read_metadata(metadata, source=metadata_source or f"{source} (metadata)")
         doc = apply_metadata(doc, record, strict=strict)
-    return doc, to_graph(doc, base=base)
+    return doc, to_triples(doc, base=base)
 
 
 def warning_lines(doc: Document) -> list[str]:

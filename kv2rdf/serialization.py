@@ -1,11 +1,13 @@
-"""Serialization: graph → text in a fixed, byte-stable form.
+"""Serialization: triples → text in a fixed, byte-stable form.
 
-``FORMATS`` maps the names the CLI accepts to rdflib serializers and file suffixes. Output
-never depends on hash seeds or insertion order: N-Triples and N-Quads lines are sorted,
-Turtle (written by `_turtle`) lists subjects, predicates and objects in sorted order, JSON-LD
-nodes and values are sorted, and TriG and N-Quads put the triples under the IRI of the source
-as graph name. N-Triples and N-Quads are written by pyoxigraph from the graph's terms
-(`to_oxigraph`), about ten times faster than rdflib's writer.
+``FORMATS`` maps the names the CLI accepts to file suffixes and media types. Output never
+depends on hash seeds or insertion order: N-Triples and N-Quads lines are sorted, Turtle
+(written by `_turtle`) lists subjects, predicates and objects in sorted order, JSON-LD nodes
+and values are sorted, and TriG and N-Quads put the triples under the IRI of the source as
+graph name. `dumps` takes the mapping's `Triples` (the fast path: Turtle, TriG, N-Triples and
+N-Quads are written from its plain terms by `_turtle` and `_ntriples`) or an rdflib `Graph`
+(its triples are taken over first; a graph with blank nodes goes through rdflib and
+pyoxigraph). JSON-LD is always rdflib's.
 """
 
 from __future__ import annotations
@@ -13,15 +15,18 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal
 from rdflib.term import Node
 
-from kv2rdf._turtle import write_turtle
-from kv2rdf.errors import UnknownFormatError
-from kv2rdf.namespaces import PREFIXES
+from kv2rdf import triples as fast
+from kv2rdf._ntriples import statement_lines
+from kv2rdf._turtle import turtle_to_trig, write_turtle
+from kv2rdf.errors import MappingError, UnknownFormatError
+from kv2rdf.namespaces import PREFIXES, new_graph
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,31 +69,71 @@ def sorted_copy(graph: Graph) -> Graph:
     return copy
 
 
-def dumps(graph: Graph, fmt: str = "turtle", *, name: URIRef | None = None) -> str:
-    """Serialize ``graph``; ``name`` is the graph name used by TriG."""
-    spec = output_format(fmt)
+def dumps(graph: Graph | fast.Triples, fmt: str = "turtle", *, name: str | None = None) -> str:
+    """Serialize ``graph``; ``name`` is the graph name used by TriG and N-Quads."""
+    output_format(fmt)
+    graph_name = str(name or DEFAULT_GRAPH_NAME)
+    if isinstance(graph, Graph):
+        if fmt == "jsonld":
+            return _jsonld(graph)
+        try:
+            triples = fast.from_graph(graph)
+        except MappingError:  # blank nodes: rdflib's writers
+            return _dumps_blank(graph, fmt, graph_name)
+        prefixes = [(p, str(ns)) for p, ns in graph.namespaces()]
+    else:
+        triples, prefixes = graph, _prefixes(graph.base)
+    if fmt in ("nt", "nquads"):
+        return statement_lines(triples, graph_name if fmt == "nquads" else None)
+    if fmt == "jsonld":
+        return _jsonld(triples.graph())
+    turtle = write_turtle(triples, prefixes)
+    return turtle_to_trig(turtle, graph_name) if fmt == "trig" else turtle
+
+
+@lru_cache(maxsize=16)
+def _prefixes(base: str) -> list[tuple[str, str]]:
+    """The prefixes of a kv2rdf graph minted under ``base``."""
+    return [(p, str(ns)) for p, ns in new_graph(base).namespaces()]
+
+
+def _jsonld(graph: Graph) -> str:
+    context = {p: str(ns) for p, ns in PREFIXES.items()}
+    tree = json.loads(graph.serialize(format="json-ld", context=context))
+    nodes = tree.get("@graph", [])
+    tree["@graph"] = sorted((_sort_values(n) for n in nodes), key=lambda n: n.get("@id", ""))
+    return json.dumps(tree, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _dumps_blank(graph: Graph, fmt: str, graph_name: str) -> str:
+    """A graph with blank nodes, written through rdflib (Turtle) and pyoxigraph (lines)."""
     if fmt == "nt":
         return _sorted_lines(ox.serialize(to_oxigraph(graph), format=ox.RdfFormat.N_TRIPLES))
     if fmt == "nquads":
-        named = ox.NamedNode(str(name or DEFAULT_GRAPH_NAME))
+        named = ox.NamedNode(graph_name)
         quads = (ox.Quad(t.subject, t.predicate, t.object, named) for t in to_oxigraph(graph))
         return _sorted_lines(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
-    if fmt == "trig":
-        # TriG is Turtle with the triples inside a named graph block
-        turtle = _turtle(graph)
-        head = [line for line in turtle.splitlines() if line.startswith("@prefix")]
-        body = [line for line in turtle.splitlines() if not line.startswith("@prefix")]
-        inner = "\n".join(body).strip("\n")  # no indenting: it would alter long literals
-        graph_name = name or URIRef(DEFAULT_GRAPH_NAME)
-        return "\n".join(head) + f"\n\n<{graph_name}> {{\n{inner}\n}}\n"
-    if fmt == "jsonld":
-        context = {p: str(ns) for p, ns in PREFIXES.items()}
-        tree = json.loads(graph.serialize(format="json-ld", context=context))
-        nodes = tree.get("@graph", [])
-        tree["@graph"] = sorted((_sort_values(n) for n in nodes), key=lambda n: n.get("@id", ""))
-        return json.dumps(tree, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    return _turtle(graph) if fmt == "turtle" else sorted_copy(graph).serialize(
-        format=spec.rdflib_name)
+    turtle = sorted_copy(graph).serialize(format="turtle")
+    return turtle_to_trig(turtle, graph_name) if fmt == "trig" else turtle
+
+
+def oxigraph_triples(triples: fast.Triples) -> list[ox.Triple]:
+    """Our triples as pyoxigraph triples (each distinct term built once)."""
+    made: dict[fast.Term, Any] = {}
+
+    def term(node: fast.Term) -> Any:
+        found = made.get(node)
+        if found is None:
+            if isinstance(node, str):
+                found = ox.NamedNode(node)
+            else:
+                value, language, datatype = node
+                found = ox.Literal(value, language=language) if language else ox.Literal(
+                    value, datatype=ox.NamedNode(datatype) if datatype else None)
+            made[node] = found
+        return found
+
+    return [ox.Triple(term(s), term(p), term(o)) for s, p, o in triples]
 
 
 def to_oxigraph(graph: Iterable[tuple[Node, Node, Node]]) -> list[ox.Triple]:
@@ -119,11 +164,6 @@ def _sorted_lines(data: bytes | None) -> str:
     assert data is not None
     lines = set(data.decode("utf-8").splitlines())
     return "".join(line + "\n" for line in sorted(lines) if line.strip())
-
-
-def _turtle(graph: Graph) -> str:
-    """Turtle from the fast writer, or from rdflib for graphs with blank nodes."""
-    return write_turtle(graph) or sorted_copy(graph).serialize(format="turtle")
 
 
 def _sort_values(node: Any) -> Any:

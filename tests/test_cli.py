@@ -131,7 +131,7 @@ def test_internal_error_exits_3(monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "convert_bytes", broken)
+    monkeypatch.setattr(cli, "convert_source", broken)
     result = run("convert", SEED, "-o", tmp_path / "out.ttl")
     assert result.exit_code == 3
     assert "internal error" in result.stderr
@@ -280,7 +280,7 @@ def test_an_internal_error_never_shows_a_password(monkeypatch: pytest.MonkeyPatc
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("cannot reach http://alice:Pa55w0rd@store.example:7878/query")
 
-    monkeypatch.setattr(cli, "convert_bytes", broken)
+    monkeypatch.setattr(cli, "convert_source", broken)
     result = run("convert", SEED, "-o", tmp_path / "out.ttl")
     assert result.exit_code == 3
     assert "http://…@store.example:7878/query" in result.stderr

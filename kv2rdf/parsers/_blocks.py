@@ -27,6 +27,8 @@ def marker(number: str) -> str:
 
 def strip_markers(text: str) -> tuple[str, list[str]]:
     """Remove marker tokens from ``text``; return the text and the footnote numbers, in order."""
+    if "\ue000" not in text:  # no marker: nothing to do (the pattern is slow to find none)
+        return text, []
     numbers: list[str] = []
 
     def gap(m: re.Match[str]) -> str:

@@ -72,7 +72,10 @@ def labels_read(read: Reading) -> list[Seen]:
 
 def _line_label(line: int | None, text: str) -> Seen | None:
     """The label a whole line prints, bare or with markup, alone or before its text."""
-    bare = MARKER.sub("", _MARKUP.sub("", text)).replace("**", "").replace("__", "").strip()
+    bare = _MARKUP.sub("", text)
+    if "\ue000" in bare:  # a footnote marker (the pattern is slow to find none)
+        bare = MARKER.sub("", bare)
+    bare = bare.replace("**", "").replace("__", "").strip()
     inline = INLINE.match(bare)
     printed = inline["label"] if inline else bare
     tag = label(printed)

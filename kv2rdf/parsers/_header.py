@@ -28,7 +28,7 @@ from datetime import date
 
 from kv2rdf.model import Asker, Post, Reply, ReplyKind
 from kv2rdf.parsers import _offices, _people
-from kv2rdf.parsers._text import DATE_PATTERN, MONTHS, clean, parse_date, squash
+from kv2rdf.parsers._text import DATE_PATTERN, HAS_ACCENT, MONTHS, clean, parse_date, squash
 
 # "over", "aan", "van" glued to the article after them by a lost line end ("overhet")
 _GLUED = r"(?:\s+|(?=(?:het|de|een|uw|haar|zijn)\s))"
@@ -49,14 +49,21 @@ _SPLIT_ACCENT = re.compile(r"(?<=[A-Za-z])\s+(?=[" + _ACCENTS + r"\u0300-\u036f]
 # "Yes¸ ilgöz": the accent stays with its letter, a space is put after it
 _SPACE_AFTER_ACCENT = re.compile(r"(?<=[A-Za-z][" + _ACCENTS + r"])\s+(?=[a-zà-ÿ])")
 # "Zaken(ontvangen", "Klashorst(PVV)": a bracket glued to the word before it
-_GLUED_PAREN = re.compile(r"(?<=\S)\((?=\s*(?:ontvangen|ingezonden)\b)|(?<=[a-zà-ÿ])\((?=[A-Z])")
+# (the bracket is matched first and the letter before it looked back at: faster, same matches)
+_GLUED_PAREN = re.compile(r"\((?:(?<=\S\()(?=\s*(?:ontvangen|ingezonden)\b)"
+                          r"|(?<=[a-zà-ÿ]\()(?=[A-Z]))")
 # "Ministervan Financiën", "vanBinnenlandse Zaken", "Vragenvan": header words glued
-_GLUED_WORDS = re.compile(r"\b(Vragen|Vraag|Ministers|Minister|Staatss?ecretarissen|"
-                          r"Staatss?ecretaris|Minister-President)(van|voor|en)\b"
-                          r"|\b(van|voor)(?=[A-Z][a-zà-ÿ])")
+# (the lookahead only spares the engine trying every word: both words start with V, M, S or v)
+_GLUED_WORDS = re.compile(r"(?=[VMSv])(?:\b(Vragen|Vraag|Ministers|Minister|"
+                          r"Staatss?ecretarissen|Staatss?ecretaris|Minister-President)"
+                          r"(van|voor|en)\b|\b(van|voor)(?=[A-Z][a-zà-ÿ]))")
+# what `clean` deletes: control characters, soft hyphens, zero-width spaces, "(cid:N)"
+_VANISHING = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u00ad\u200b\ufeff]|\(cid:\d+\)")
+_SPACE_COMMA = re.compile(r"(?<=\w) +(?=,)")
 _DOUBLED = re.compile(r"\(\s*(ontvangen|ingezonden)\s*(?:\(\s*)?\1\b")
 _GLUED_YEAR = re.compile(r"(?<=\d)(\s*(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
                          + r")\.?)(?=(?:19|20)\d{2}\b)")
+_MAYBE_GLUED_YEAR = re.compile(r"[A-Za-z.](?:19|20)\d\d")  # what _GLUED_YEAR needs
 _REPLY_KIND = r"(?:Nadere?\s+)?(?:Antwoord|Mededeling)(?:en)?"
 _REPLY = re.compile(
     r"(?P<kind>" + _REPLY_KIND + r")\s+van\s+(?P<who>.+?)\s*"
@@ -90,12 +97,22 @@ class QuestionsHeader:
 
 
 def normalise(text: str) -> str:
-    """Undo what text extraction did to the header: glued words, doubled phrases, accents."""
-    text = clean(_SPACE_AFTER_ACCENT.sub("", _SPLIT_ACCENT.sub("", text)))
-    text = _GLUED_PAREN.sub(" (", text)
-    text = _DOUBLED.sub(r"(\1", re.sub(r"(?<=\w) +(?=,)", "", text))  # "Sneller , Bamenga"
+    """Undo what text extraction did to the header: glued words, doubled phrases, accents.
+
+    Each substitution runs only when the text holds what it looks for (an accent, a bracket,
+    " ,", a month glued to a year): most paragraphs hold none, and this runs on every one.
+    """
+    if HAS_ACCENT.search(text):
+        text = _SPACE_AFTER_ACCENT.sub("", _SPLIT_ACCENT.sub("", text))
+    text = clean(text)
+    if "(" in text:
+        text = _GLUED_PAREN.sub(" (", text)
+    if " ," in text:
+        text = _SPACE_COMMA.sub("", text)  # "Sneller , Bamenga"
+    if "(" in text:
+        text = _DOUBLED.sub(r"(\1", text)
     text = _GLUED_WORDS.sub(lambda m: f"{m[1]} {m[2]}" if m[1] else f"{m[3]} ", text)
-    return _GLUED_YEAR.sub(r"\1 ", text)
+    return _GLUED_YEAR.sub(r"\1 ", text) if _MAYBE_GLUED_YEAR.search(text) else text
 
 
 def vergaderjaar(first: str, second: str) -> str:
@@ -116,7 +133,7 @@ def questions(text: str) -> QuestionsHeader | None:
     here, which changes nothing then.
     """
     text = normalise(text)
-    m = _QUESTIONS.search(text) or _ORAL.search(text)
+    m = _sentence(text)
     if not m:
         return None
     askers, problems = _people.askers(m["askers"])
@@ -131,10 +148,26 @@ def questions(text: str) -> QuestionsHeader | None:
                            kind)
 
 
+def _sentence(text: str) -> re.Match[str] | None:
+    """The questions sentence in normalised ``text``, if any.
+
+    The written form needs "ingezonden", the oral one "Mondelinge": a text without either
+    word is not searched (the patterns are slow to fail on long paragraphs).
+    """
+    found = _QUESTIONS.search(text) if "ingezonden" in text else None
+    return found or (_ORAL.search(text) if "Mondelinge" in text else None)
+
+
 def has_questions(text: str) -> bool:
     """True when ``text`` (a paragraph) holds a whole questions sentence."""
+    # the sentence needs "ingezonden" or "Mondelinge", and `normalise` only ever joins
+    # letters by dropping what `_VANISHING` matches: a paragraph without either word is no
+    # questions sentence, and most paragraphs are not worth normalising
+    probe = _VANISHING.sub("", text) if _VANISHING.search(text) else text
+    if "ingezonden" not in probe and "Mondelinge" not in probe:
+        return False
     text = normalise(text)
-    return bool(_QUESTIONS.search(text) or _ORAL.search(text))
+    return bool(_sentence(text))
 
 
 def oep_ids(text: str) -> list[str]:
@@ -176,7 +209,7 @@ def see_also_ids(text: str, chamber: str = "tk") -> list[str]:
 
 def preamble(text: str) -> tuple[str | None, str | None]:
     """The vergaderjaar and the Aanhangsel number printed before the questions sentence."""
-    found = _QUESTIONS.search(text) or _ORAL.search(text)
+    found = _sentence(text)
     before = text[: found.start()] if found else text
     year = _VERGADERJAAR.search(before)
     number = re.search(r"(?:^|\s)(\d{1,5})\s*$", before)

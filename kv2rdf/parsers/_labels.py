@@ -11,6 +11,7 @@ refers to the answer given to that question.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ _LABEL = re.compile(
 INLINE = re.compile(r"^\s*(?P<label>(?:Vraag|Vragen|Antwoord)\s*(?:" + NUMBERS + r")?)"
                     r"(?:\s*:|\s*\*\*\s*:?)\s+(?P<text>\S.*)$")
 _NOTICE = re.compile(r"^(?:Mededeling|MEDEDELING)\s*[:.]?$")
+_FIRST = ("V", "A", "M")  # the first letter of every label and notice word above
 _REFERS = re.compile(
     r"\b[Zz]ie\s+(?:ook\s+|verder\s+|daarvoor\s+(?:ook\s+)?|hiervoor\s+(?:ook\s+)?)?"
     r"(?:het\s+|de\s+|mijn\s+)?(?:antwoord(?:en)?|beantwoording)\s+(?:op|bij|onder|van)\s+"
@@ -39,9 +41,12 @@ class Label:
     text: str
 
 
+@functools.lru_cache(maxsize=4096)  # the footnote search asks about one line many times
 def label(text: str) -> Label | None:
     """Parse a line as a label, or return None when it is not one."""
     text = text.strip().strip("*_").strip()
+    if text[:1] not in _FIRST:  # a quick no for the many lines that are no label
+        return None
     if _NOTICE.match(text):
         return Label("mededeling", (), "")
     m = _LABEL.match(text)

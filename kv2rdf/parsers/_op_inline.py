@@ -42,7 +42,7 @@ _NOTE_PARTS = {"noot.al", "al", "noot.lijst", "lijst"}
 def finish(raw: str) -> str:
     """Normalise rendered text: NFC, one space between words, kept line breaks."""
     raw = unicodedata.normalize("NFC", raw).replace("\u00a0", " ")
-    lines = (re.sub(r"\s+", " ", part).strip() for part in raw.split(BREAK))
+    lines = (" ".join(part.split()) for part in raw.split(BREAK))  # split: runs of \s
     return "\n".join(line for line in lines if line)
 
 

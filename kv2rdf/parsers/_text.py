@@ -38,9 +38,14 @@ _LOOSE_ACCENT = re.compile(r"(?<=[A-Za-z]) ([" + "".join(_SPACING_ACCENTS)
                            + r"\u0300-\u036f])(?=[\s(),.;:!?]|$)")
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
                             "\ufb04": "ffl", "\u00ad": "", "\u200b": "", "\ufeff": ""})
+# what the substitutions below look for: a text without any of it is left as it is (faster)
+_HAS_LIGATURE = re.compile("[\ufb00-\ufb04\u00ad\u200b\ufeff]")
+HAS_ACCENT = re.compile("[" + "".join(_SPACING_ACCENTS) + "\u0300-\u036f]")
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_LEAD = re.compile(r"^(\s*)(?:[\x80-\x9f]|\(cid:\d+\))\s*")
+_CID = re.compile(r"\(cid:\d+\)")
 
 
 def clean(text: str) -> str:
@@ -49,10 +54,15 @@ def clean(text: str) -> str:
     A control character or pdfminer's "(cid:129)" opening a line is a bullet glyph the
     extraction could not map.
     """
-    text = re.sub(r"^(\s*)(?:[\x80-\x9f]|\(cid:\d+\))\s*", r"\1• ", text)
-    text = _CONTROL.sub("", re.sub(r"\(cid:\d+\)", "", text))
-    text = _LOOSE_ACCENT.sub(r"\1", text.translate(_LIGATURES))
-    text = _ACCENT_RE.sub(lambda m: _SPACING_ACCENTS[m.group(1)], text)
+    text = _LEAD.sub(r"\1• ", text)
+    if "(cid:" in text:
+        text = _CID.sub("", text)
+    text = _CONTROL.sub("", text)
+    if _HAS_LIGATURE.search(text):
+        text = text.translate(_LIGATURES)
+    if HAS_ACCENT.search(text):
+        text = _LOOSE_ACCENT.sub(r"\1", text)
+        text = _ACCENT_RE.sub(lambda m: _SPACING_ACCENTS[m.group(1)], text)
     text = unicodedata.normalize("NFC", text)
     return text.replace("\u00a0", " ").replace("\u2009", " ").replace("\t", " ")
 

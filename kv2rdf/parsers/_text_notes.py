@@ -15,6 +15,7 @@ marker is then replaced by a `marker` token for the assembler.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kv2rdf.parsers._blocks import marker
@@ -172,6 +173,8 @@ def _body_like(text: str, width: int) -> bool:
 
 def note_start(text: str, number: int) -> bool:
     """True when ``text`` starts the text of footnote ``number`` ("3 Kamerstuk …")."""
+    if not text[:1].isdigit():  # a quick no for lines that start with no digit
+        return False
     m = _NOTE_START.match(text)
     return m is not None and int(m[1]) == number
 
@@ -278,10 +281,17 @@ def _place(body: list[Line], number: str, earlier: list[list[Line]], weak: bool 
     return False
 
 
+@functools.lru_cache(maxsize=1024)
+def _compiled(pattern: str, number: str) -> re.Pattern[str]:
+    return re.compile(pattern.format(n=number))
+
+
 def _first_hit(text: str, number: str, patterns: tuple[str, ...]) -> tuple[int, int] | None:
+    if number not in text:  # every pattern holds the number itself
+        return None
     hits = []
     for pattern in patterns:
-        for m in re.finditer(pattern.format(n=number), text):
+        for m in _compiled(pattern, number).finditer(text):
             if pattern is _WEAK:
                 before = text[: m.start()].split()[-1:] or [""]
                 after = text[m.end():].split()[:1] or [""]

@@ -33,6 +33,7 @@ _NOTE_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|>)\s+(?=\d{1,3}\s+\S)")
 _BULLET = re.compile(r"^\s{0,3}[-*+]\s+(?:[•●▪◦]\s*)?(?=\S)")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _URL_SPLIT = re.compile(r"((?:https?://|www\.)\S+)")
+_RULE = re.compile(r"\s*(?:-{3,}|\*{3,}|_{3,})\s*")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 
 
@@ -62,20 +63,30 @@ def parse_markdown(data: bytes, *, source: str = "<bytes>", strict: bool = False
 
 def unmark(line: str) -> str:
     """Remove inline markdown from one line, turning footnote references into markers."""
-    if re.fullmatch(r"\s*(?:-{3,}|\*{3,}|_{3,})\s*", line):
+    if _RULE.fullmatch(line):
         return "\f"
-    line = _NOTE_REF.sub(lambda m: "".join(marker(n) for n in (m.group(1) or m.group(2))
-                                            .split()), line)
-    line = _MARKER_GAP.sub(r"\1", line)  # "afgewogen<sup>1</sup> ;" → "afgewogen¹;"
-    line = _TAG.sub("", line)
-    line = _LINK.sub(lambda m: m.group(1) if m.group(1) == m.group(2) else
-                     f"{m.group(1)} ({m.group(2)})", line)
-    line = _SUPERSCRIPT.sub(r"\1", line)
-    line = _STRONG.sub("", line)
+    # each substitution runs only on a line that holds what it looks for (most hold none)
+    if "[" in line or "<" in line:
+        line = _NOTE_REF.sub(lambda m: "".join(marker(n) for n in (m.group(1) or m.group(2))
+                                                .split()), line)
+    if "\ue001" in line:
+        line = _MARKER_GAP.sub(r"\1", line)  # "afgewogen<sup>1</sup> ;" → "afgewogen¹;"
+    if "<" in line:
+        line = _TAG.sub("", line)
+    if "](" in line:
+        line = _LINK.sub(lambda m: m.group(1) if m.group(1) == m.group(2) else
+                         f"{m.group(1)} ({m.group(2)})", line)
+    if "[" in line:
+        line = _SUPERSCRIPT.sub(r"\1", line)
+    if "**" in line or "__" in line:
+        line = _STRONG.sub("", line)
     # "_" inside a URL is part of it ("…/220315_%20…"), not emphasis
-    line = "".join(part if _URL.match(part) else _EMPHASIS.sub("", part)
-                   for part in _URL_SPLIT.split(line))
-    return _mend_urls(_ESCAPE.sub(r"\1", line))
+    if "*" in line or "_" in line:
+        line = "".join(part if _URL.match(part) else _EMPHASIS.sub("", part)
+                       for part in _URL_SPLIT.split(line))
+    if "\\" in line:
+        line = _ESCAPE.sub(r"\1", line)
+    return _mend_urls(line)
 
 
 def _mend_urls(line: str) -> str:

@@ -110,9 +110,12 @@ def _pages(lines: list[Line]) -> tuple[list[list[Line]], list[str]]:
             elif inline := INLINE.match(text):
                 pages[-1].extend([(number, inline["label"]), (number, inline["text"])])
             else:
-                text = _BRACKET_NOTE.sub(r"\1 ", text)
-                text = _BRACKET_REF.sub(lambda m: marker(m.group(1)), text)
-                pages[-1].append((number, _SUPERSCRIPT.sub(_superscript_marker, text)))
+                if "[" in text:  # (the substitutions are slow to find nothing)
+                    text = _BRACKET_NOTE.sub(r"\1 ", text)
+                    text = _BRACKET_REF.sub(lambda m: marker(m.group(1)), text)
+                if _HAS_SUPERSCRIPT.search(text):
+                    text = _SUPERSCRIPT.sub(_superscript_marker, text)
+                pages[-1].append((number, text))
             after_footer = after_footer and not text
     return [p for p in pages if any(t for _, t in p)], furniture
 
@@ -145,6 +148,7 @@ def _empty_bullets(pages: list[list[Line]]) -> list[int]:
 
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT = re.compile(r"(?<![0-9])(?<!\bm)(?<!km|cm|mm)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_HAS_SUPERSCRIPT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]")
 
 
 def _superscript_marker(m: re.Match[str]) -> str:

@@ -10,7 +10,7 @@ the same way: each graph (a Turtle/N-Triples/JSON-LD/RDF-XML file, or each graph
 TriG/N-Quads file) is named after its one main work; RDF without a kv2rdf work (the
 vocabulary, say) keeps its TriG graph name or is named after its file (``file:///…``). Files
 are read by `kv2rdf.rdf_input` (no entities, DTDs, remote contexts or empty files); sources
-are converted with `kv2rdf.pipeline.convert_bytes`.
+are converted with `kv2rdf.pipeline.convert_source`.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from kv2rdf.model import Document
 from kv2rdf.namespaces import DEFAULT_BASE, KV
 from kv2rdf.output import SOURCE_SUFFIXES, expand_sources
 from kv2rdf.pipeline import (
-    convert_bytes,
+    convert_source,
     display_path,
     located,
     metadata_beside,
@@ -36,7 +36,7 @@ from kv2rdf.pipeline import (
     warning_lines,
 )
 from kv2rdf.rdf_input import base_of, read_quads
-from kv2rdf.serialization import to_oxigraph
+from kv2rdf.serialization import oxigraph_triples
 from kv2rdf.store.local import NamedGraph
 
 #: RDF files by suffix; every other file is a source document to convert.
@@ -100,10 +100,10 @@ def document_graph(data: bytes, origin: str, *, fmt: SourceFormat | None = None,
 
     ``metadata`` is the document's OEP metadata record, when there is one.
     """
-    doc, graph = convert_bytes(data, source=origin, fmt=fmt, strict=strict, base=base,
-                               metadata=read_input(metadata) if metadata else None,
-                               metadata_source=display_path(metadata) if metadata else None)
-    triples = tuple(to_oxigraph(graph))
+    doc, graph = convert_source(data, source=origin, fmt=fmt, strict=strict, base=base,
+                                metadata=read_input(metadata) if metadata else None,
+                                metadata_source=display_path(metadata) if metadata else None)
+    triples = tuple(oxigraph_triples(graph))
     name = main_work(triples, origin)
     if name is None:  # the mapping always describes a question set; guard anyway
         raise DataError(f"{origin}: the conversion holds no question set or answer")
