@@ -76,7 +76,7 @@ def to_graph(doc: Document, *, base: str = DEFAULT_BASE) -> Graph:
     _dates(g, qs, doc.submitted)
     if doc.issued and _own_publication_is_source(doc):
         g.add((qs, DCTERMS.issued, Literal(doc.issued, datatype=XSD.date)))
-    for person in agents.add_askers(g, ids, qs, doc.askers):
+    for person in agents.add_askers(g, ids, qs, doc.askers, doc.submitted):
         g.add((qs, DCTERMS.creator, person))
     agents.add_addressees(g, ids, qs, doc.addressees)
     _footnotes(g, qs, doc.footnotes)
@@ -184,7 +184,8 @@ def _reply(g: Graph, ids: Iris, doc: Document, qs: URIRef, questions: dict[str, 
     _dates(g, work, reply.received)
     if doc.issued and not _own_publication_is_source(doc):
         g.add((work, DCTERMS.issued, Literal(doc.issued, datatype=XSD.date)))
-    for person in agents.add_answerers(g, ids, work, reply.answerers):
+    for person in agents.add_answerers(g, ids, work, reply.answerers,
+                                         reply.received or doc.issued):
         g.add((work, DCTERMS.creator, person))
     for other in reply.see_also:
         g.add((work, DCTERMS.references, OEP[other]))
