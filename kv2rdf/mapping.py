@@ -23,6 +23,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
 
 from kv2rdf import agents
 from kv2rdf.iris import Iris
+from kv2rdf.letters import answering_letter
 from kv2rdf.model import Answer, Document, Footnote, Location, Question, QuestionsKind, ReplyKind
 from kv2rdf.namespaces import (
     DEFAULT_BASE,
@@ -167,6 +168,9 @@ def _reply(g: Graph, ids: Iris, doc: Document, qs: URIRef, questions: dict[str, 
         g.add((work, KV.postponesAnswerTo, qs))
         if reply.text:
             g.add((work, SCHEMA.text, _nl(reply.text)))
+        letter = answering_letter(reply.text)
+        if letter:  # "zijn beantwoord middels een brief (36 471, nr. 64)"
+            g.add((work, KV.answeredByLetter, URIRef(letter)))
         _footnotes(g, work, reply.footnotes)
         _provenance(g, work, source, reply.location)
     else:

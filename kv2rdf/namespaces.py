@@ -56,6 +56,7 @@ class KV(DefinedNamespace):
     followsUp: URIRef
     daysToAnswer: URIRef
     answeredLate: URIRef
+    answeredByLetter: URIRef
 
 
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
