@@ -165,7 +165,7 @@ def test_every_member_in_the_reference_data_carries_tk_and_wikidata_ids(
     # the rest, as `kv2rdf reference check` reports them: not in the data (Erdmans, Omtzigt),
     # not yet in office on the date (Hermans), or recorded without any identifier (Gräper)
     assert unmatched == {"Erdmans", "Omtzigt", "Hermans", "Gräper-van Koolwijk"}
-    for case, g in documents:
+    for _case, g in documents:
         for person in g.subjects(RDF.type, FOAF.Person):
             known = (person, SKOS.notation, None) in g or (person, OWL.sameAs, None) in g
             assert known != ("/persoon/naam/" in str(person)), person

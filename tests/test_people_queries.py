@@ -43,7 +43,7 @@ def test_questions_per_member_per_party_in_2024(store: LocalStore) -> None:
     # only 2024: Postma (2020) and Van Raak (2019) are not there; oral questions are not counted
     assert not {m for m, _ in by_member} & {"Wytske Postma", "Ronald van Raak", "Ilana Rooderkerk"}
     # most questions first, then party and name
-    keys = [(-r[5], r[1].lower(), r[0].lower()) for r in rows]  # type: ignore[operator, union-attr]
+    keys = [(-Decimal(str(r[5])), str(r[1]).lower(), str(r[0]).lower()) for r in rows]
     assert keys == sorted(keys)
     assert all(r[2] for r in rows if r[0] != "Erdmans")  # every other member has a TK id
 
