@@ -8,7 +8,11 @@ ontology design (``{base}id/{type}/{key}``):
   else ``id/kamervraag/bron/{content-hash}``; questions ``…/vraag/{nummer}``;
 * answer document: ``id/antwoord/{ah-id}``; answer items ``…/onderdeel/{positie}``;
 * notice: ``id/mededeling/{ah-id}``, else ``{question-set}/uitstel/{yyyy-mm-dd}``;
-* person ``id/persoon/naam/{slug(family name)}``; fractie ``id/fractie/naam/{slug}``;
+* person ``id/persoon/{tk-persoon-guid}`` when reconciled (``id/persoon/wikidata/{QID}`` for
+  a minister who never sat in the Kamer), else ``id/persoon/naam/{printed key}``
+  (`kv2rdf.reconcile`); fractie ``id/fractie/{party key}`` when the party is known, else
+  ``id/fractie/naam/{slug}``; a seat or a post held ``{person}/lidmaatschap/{fractie}/{start}``
+  and ``{person}/ambt/{post}/{start}``, each with ``…/periode`` and its ``begin`` and ``einde``;
   post ``id/post/{slug(title)}``; case ``id/zaak/{kamer}/{zaaknummer}``.
 """
 
@@ -16,12 +20,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 
 from rdflib import URIRef
 
 from kv2rdf.errors import MappingError
-from kv2rdf.model import Document, Person, Post
+from kv2rdf.model import Document, Post
 from kv2rdf.namespaces import DEFAULT_BASE, TOOI
+from kv2rdf.reconcile import Fractie, Identity
 
 
 def slug(text: str) -> str:
@@ -83,13 +89,23 @@ class Iris:
         """The source file, keyed by a hash of its bytes."""
         return self._id("bron", (doc.digest or "0" * 16)[:16])
 
-    def person(self, person: Person) -> URIRef:
-        """A person not yet reconciled with a TK Persoon id."""
-        return self._id("persoon", "naam", slug(person.family_name))
+    def person(self, person: Identity) -> URIRef:
+        """A person: by TK Persoon id or Wikidata id when reconciled, else as printed."""
+        return self._id("persoon", person.key)
 
-    def fractie(self, label: str) -> URIRef:
-        """A fractie (party group) by its printed label."""
-        return self._id("fractie", "naam", slug(label))
+    def fractie(self, group: Fractie) -> URIRef:
+        """A fractie: by party key when the party is known, else by its printed label."""
+        return self._id("fractie", group.key)
+
+    @staticmethod
+    def seat(person: URIRef, group: URIRef, start: date) -> URIRef:
+        """A member's seat in a fractie from ``start`` (an ``org:Membership``)."""
+        return URIRef(f"{person}/lidmaatschap/{str(group).rsplit('/', 1)[1]}/{start.isoformat()}")
+
+    @staticmethod
+    def term(person: URIRef, post: URIRef, start: date) -> URIRef:
+        """A minister's term in a post from ``start`` (an ``org:Membership`` of the post)."""
+        return URIRef(f"{person}/ambt/{str(post).rsplit('/', 1)[1]}/{start.isoformat()}")
 
     def post(self, post: Post) -> URIRef:
         """A post ("Minister van Financiën")."""

@@ -22,6 +22,7 @@ from rdflib import Graph
 
 from kv2rdf import agents
 from kv2rdf.iris import Iris
+from kv2rdf.letters import answering_letter
 from kv2rdf.model import Answer, Document, Footnote, Location, Question, QuestionsKind, ReplyKind
 from kv2rdf.namespaces import DEFAULT_BASE
 from kv2rdf.terms import (
@@ -86,7 +87,7 @@ def to_triples(doc: Document, *, base: str = DEFAULT_BASE) -> Triples:
     _dates(g, qs, doc.submitted)
     if doc.issued and _own_publication_is_source(doc):
         g.add((qs, DCTERMS.issued, Literal(doc.issued, datatype=XSD.date)))
-    for person in agents.add_askers(g, ids, qs, doc.askers):
+    for person in agents.add_askers(g, ids, qs, doc.askers, doc.submitted):
         g.add((qs, DCTERMS.creator, person))
     agents.add_addressees(g, ids, qs, doc.addressees)
     _footnotes(g, qs, doc.footnotes)
@@ -177,6 +178,9 @@ def _reply(g: Triples, ids: Iris, doc: Document, qs: str, questions: dict[str, s
         g.add((work, KV.postponesAnswerTo, qs))
         if reply.text:
             g.add((work, SCHEMA.text, _nl(reply.text)))
+        letter = answering_letter(reply.text)
+        if letter:  # "zijn beantwoord middels een brief (36 471, nr. 64)"
+            g.add((work, KV.answeredByLetter, letter))
         _footnotes(g, work, reply.footnotes)
         _provenance(g, work, source, reply.location)
     else:
@@ -194,7 +198,8 @@ def _reply(g: Triples, ids: Iris, doc: Document, qs: str, questions: dict[str, s
     _dates(g, work, reply.received)
     if doc.issued and not _own_publication_is_source(doc):
         g.add((work, DCTERMS.issued, Literal(doc.issued, datatype=XSD.date)))
-    for person in agents.add_answerers(g, ids, work, reply.answerers):
+    for person in agents.add_answerers(g, ids, work, reply.answerers,
+                                         reply.received or doc.issued):
         g.add((work, DCTERMS.creator, person))
     for other in reply.see_also:
         g.add((work, DCTERMS.references, OEP[other]))

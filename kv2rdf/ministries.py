@@ -90,6 +90,18 @@ POSTS_WITHOUT_PORTFOLIO: dict[str, str] = {
 }
 
 
+# The ministry keys of the reference data (`kv2rdf.reference`: ``org:min-bzk``) and their TOOI
+# codes; a post recorded there under a ministry's part (``onderdeel``) belongs to the ministry.
+REFERENCE_KEYS: dict[str, str] = {
+    "org:min-aenm": "mnre1162", "org:min-az": "mnre1010", "org:min-bz": "mnre1013",
+    "org:min-bzk": "mnre1034", "org:min-def": "mnre1018", "org:min-ezk": "mnre1045",
+    "org:min-fin": "mnre1090", "org:min-ienw": "mnre1130", "org:min-jenv": "mnre1058",
+    "org:min-kgg": "mnre1182", "org:min-lvvn": "mnre1153", "org:min-ocw": "mnre1109",
+    "org:min-szw": "mnre1073", "org:min-vro": "mnre1171", "org:min-vws": "mnre1025",
+    "org:onderdeel-sg-min-vws": "mnre1025",
+}
+
+
 # The current official name of each TOOI code, for labelling the ministry IRI once.
 OFFICIAL_NAMES: dict[str, str] = {
     "mnre1045": "Economische Zaken",

@@ -8,7 +8,19 @@ The kv vocabulary is closed (`DefinedNamespace` with ``_fail``): a typo such as
 from __future__ import annotations
 
 from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+from rdflib.namespace import (
+    DCTERMS,
+    FOAF,
+    ORG,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SKOS,
+    TIME,
+    XSD,
+    DefinedNamespace,
+)
 
 
 class KV(DefinedNamespace):
@@ -44,6 +56,7 @@ class KV(DefinedNamespace):
     followsUp: URIRef
     daysToAnswer: URIRef
     answeredLate: URIRef
+    answeredByLetter: URIRef
 
 
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
@@ -57,6 +70,7 @@ KVZAAK = Namespace("https://w3id.org/kv2rdf/def/zaaksoort/")
 KVROL = Namespace("https://w3id.org/kv2rdf/def/rol/")
 OEP = Namespace("https://zoek.officielebekendmakingen.nl/")
 IANA_MEDIA_TYPES = Namespace("http://www.iana.org/assignments/media-types/")
+WIKIDATA = Namespace("http://www.wikidata.org/entity/")
 RFC_TEXT_FRAGMENT = URIRef("http://tools.ietf.org/rfc/rfc5147")
 RFC_PDF_FRAGMENT = URIRef("http://tools.ietf.org/rfc/rfc3778")
 
@@ -68,6 +82,7 @@ PREFIXES: dict[str, Namespace] = {
     "org": Namespace(str(ORG)), "skos": Namespace(str(SKOS)), "prov": Namespace(str(PROV)),
     "eli": ELI, "eli-dl": ELI_DL, "schema": SCHEMA, "oa": OA, "kv": Namespace(str(KV)),
     "kvdoc": KVDOC, "kvzaak": KVZAAK, "kvrol": KVROL, "tooi": TOOI, "tooiont": TOOIONT,
+    "time": Namespace(str(TIME)), "wd": WIKIDATA,
 }
 
 

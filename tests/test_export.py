@@ -1,7 +1,9 @@
 """The tables of ``kv2rdf export`` and the example queries added with them, on golden cases.
 
 Expected values come from what the documents print (askers and parties, "ingezonden" and
-"ontvangen" dates, question and answer labels, who signed), written out in `CASES` below; days
+"ontvangen" dates, question and answer labels, who signed), written out in `CASES` below, with
+people and parties named as the reference data records them once reconciled ("Glimina Chakor",
+"GL-PvdA"; Erdmans, not in the data, as printed); days
 and lateness are computed here with Python's dates, not copied from output.
 """
 
@@ -38,31 +40,31 @@ VWS = "Ministerie van Volksgezondheid, Welzijn en Sport"
 # What each case prints: case key, askers, parties, questions, ministry responsible,
 # ingezonden, ontvangen (None: not answered), signer, postponement notice date.
 CASES: dict[str, dict[str, Any]] = {
-    BOSWIJK: {"case": "ah-tk-20232024-387", "askers": "Boswijk (CDA)", "parties": "CDA",
+    BOSWIJK: {"case": "ah-tk-20232024-387", "askers": "Derk Boswijk (CDA)", "parties": "CDA",
               "questions": 10, "ministry": "Ministerie van Buitenlandse Zaken",
               "submitted": date(2023, 10, 2), "answered": date(2023, 11, 13),
-              "answered_by": "Bruins Slot", "postponement_dates": None},
-    DIJK: {"case": "ah-tk-20232024-302", "askers": "Dijk (SP)", "parties": "SP",
+              "answered_by": "Hanke Bruins Slot", "postponement_dates": None},
+    DIJK: {"case": "ah-tk-20232024-302", "askers": "Jimmy Dijk (SP)", "parties": "SP",
            "questions": 8, "ministry": VWS, "submitted": date(2023, 10, 3),
-           "answered": date(2023, 10, 24), "answered_by": "Helder", "postponement_dates": None},
+           "answered": date(2023, 10, 24), "answered_by": "Conny Helder", "postponement_dates": None},
     ERDMANS: {"case": "ah-tk-20232024-1064", "askers": "Erdmans (JA21)", "parties": "JA21",
               "questions": 9, "ministry": VWS, "submitted": date(2024, 1, 29),
-              "answered": date(2024, 2, 16), "answered_by": "Helder",
+              "answered": date(2024, 2, 16), "answered_by": "Conny Helder",
               "postponement_dates": None},
-    KOEKKOEK: {"case": "ah-tk-20232024-1481", "askers": "Koekkoek (Volt)", "parties": "Volt",
+    KOEKKOEK: {"case": "ah-tk-20232024-1481", "askers": "Marieke Koekkoek (Volt)", "parties": "Volt",
                "questions": 6,
                "ministry": "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
                "submitted": date(2024, 2, 12), "answered": date(2024, 4, 11),
-               "answered_by": "Van Huffelen", "postponement_dates": None},
+               "answered_by": "Alexandra van Huffelen", "postponement_dates": None},
     NOTICE: {"case": "2024Z02569",
-             "askers": "Chakor (GroenLinks-PvdA); Palmen (Nieuw Sociaal Contract)",
-             "parties": "GroenLinks-PvdA; Nieuw Sociaal Contract", "questions": 13,
+             "askers": "Glimina Chakor (GL-PvdA); Sandra Palmen (NSC)",
+             "parties": "GL-PvdA; NSC", "questions": 13,
              "ministry": VWS, "submitted": date(2024, 2, 15), "answered": None,
              "answered_by": None, "postponement_dates": "2024-03-08"},
-    FABER: {"case": "ah-tk-20232024-1949", "askers": "Faber-van de Klashorst (PVV)",
+    FABER: {"case": "ah-tk-20232024-1949", "askers": "Marjolein Faber (PVV)",
             "parties": "PVV", "questions": 5, "ministry": "Ministerie van Justitie en Veiligheid",
             "submitted": date(2024, 5, 6), "answered": date(2024, 6, 11),
-            "answered_by": "Yeşilgöz-Zegerius", "postponement_dates": None},
+            "answered_by": "Dilan Yeşilgöz-Zegerius", "postponement_dates": None},
 }
 
 
@@ -128,24 +130,24 @@ def test_answers_table_lists_answer_items_with_their_questions(six: Store) -> No
     assert [(r["number"], r["questions"]) for r in rows] == [
         ("1 en 2", "1; 2"), ("3", "3"), ("4", "4"), ("5", "5"), ("6 en 7", "6; 7"),
         ("8", "8"), ("9", "9")]
-    assert {r["answered_by"] for r in rows} == {"Helder"}
+    assert {r["answered_by"] for r in rows} == {"Conny Helder"}
     assert {r["case"] for r in rows} == {"ah-tk-20232024-1064"}
 
 
 def test_people_table_counts_questions_and_answers(six: Store) -> None:
     people = {r["name"]: r for r in six.table("people")}
-    chakor = people["Chakor"]
+    chakor = people["Glimina Chakor"]
     assert (chakor["party"], chakor["question_sets"], chakor["questions"],
-            chakor["answer_documents"]) == ("GroenLinks-PvdA", 1, 13, 0)
-    helder = people["Helder"]  # answered Erdmans (7 items) and Dijk; signed the notice
+            chakor["answer_documents"]) == ("GL-PvdA", 1, 13, 0)
+    helder = people["Conny Helder"]  # answered Erdmans (7 items) and Dijk; signed the notice
     assert (helder["party"], helder["question_sets"], helder["answer_documents"],
             helder["notices"]) == (None, 0, 2, 1)
     assert helder["posts"] == ("Minister van Volksgezondheid, Welzijn en Sport; "
                                "Minister voor Langdurige Zorg en Sport")
     askers = {c["askers"].split(" (")[0]: c["questions"] for c in CASES.values()}
     assert {n: p["questions"] for n, p in people.items() if p["questions"]} == {
-        **{k: v for k, v in askers.items() if not k.startswith("Chakor")},
-        "Chakor": 13, "Palmen": 13}
+        **{k: v for k, v in askers.items() if not k.startswith("Glimina Chakor")},
+        "Glimina Chakor": 13, "Sandra Palmen": 13}
 
 
 def test_csv_is_deterministic_with_iso_dates_and_yes_no(six: Store) -> None:
@@ -231,8 +233,8 @@ def test_questions_per_member(six: Store, tmp_path: Path) -> None:
                                        strict=True)),
                       key=lambda r: (-r[2], r[0].lower()))
     assert plain(run(store, "questions-per-member")) == expected
-    assert expected[:2] == [("Chakor", "GroenLinks-PvdA", 13, 1),
-                            ("Palmen", "Nieuw Sociaal Contract", 13, 1)]
+    assert expected[:2] == [("Glimina Chakor", "GL-PvdA", 13, 1),
+                            ("Sandra Palmen", "NSC", 13, 1)]
     store.close()
 
 
@@ -240,8 +242,8 @@ def test_open_cases_with_and_without_postponement(tmp_path: Path) -> None:
     store = store_of(tmp_path / "store", "xml-kv-tk-2020Z02131", NOTICE, ERDMANS)
     rows = plain(run(store, "open-cases"))
     assert [(r[0], r[1], r[3], r[5], r[6]) for r in rows] == [
-        ("2020Z02131", "2020-02-06", "Postma", "no notice", None),
-        ("2024Z02569", "2024-02-15", "Chakor, Palmen", "postponed", "2024-03-08"),
+        ("2020Z02131", "2020-02-06", "Wytske Postma", "no notice", None),
+        ("2024Z02569", "2024-02-15", "Glimina Chakor, Sandra Palmen", "postponed", "2024-03-08"),
     ]
     assert rows[0][4] == "Ministerie van Justitie en Veiligheid"
     store.close()
@@ -255,8 +257,8 @@ def test_answered_by_letter_and_its_effect_on_the_tables(tmp_path: Path) -> None
         assert (summary.graphs, summary.store_graphs) == (1, 4)  # three documents and the derived facts (id:afgeleid)
         rows = store.query((QUERIES / "answered-by-letter.rq").read_text(encoding="utf-8"))
         assert [(r["case"], r["notice_date"], r["kind"], r["minister"]) for r in rows] == [
-            ("2024Z02569", date(2024, 4, 2), "answered by letter", "Helder"),
-            ("2024Z02569", date(2024, 3, 8), "postponement", "Helder")]
+            ("2024Z02569", date(2024, 4, 2), "answered by letter", "Conny Helder"),
+            ("2024Z02569", date(2024, 3, 8), "postponement", "Conny Helder")]
         assert "beantwoord bij brief" in str(rows[0]["text"])
         assert store.query((QUERIES / "open-cases.rq").read_text(encoding="utf-8")) == []
         case = next(r for r in store.table("cases") if r["case"] == "2024Z02569")

@@ -71,13 +71,18 @@ def test_zaaknummer_keys_the_question_set_and_the_case() -> None:
 def test_roles_people_parties_posts() -> None:
     g = to_graph(document())
     qs = ID + "kamervraag/ah-tk-20232024-9"
-    indiener = URIRef(qs + "/deelname/indiener/jansen")
+    # no Jansen sat for the VVD: keyed on the printed name and the (known) party
+    indiener = URIRef(qs + "/deelname/indiener/jansen-vvd")
     assert (indiener, ELI_DL.participation_role, KVROL.indiener) in g
-    assert (indiener, ELI_DL.participation_in_name_of, URIRef(ID + "fractie/naam/vvd")) in g
-    assert (URIRef(qs + "/deelname/medeindiener/van-dijk"), ELI_DL.had_participant_person,
-            URIRef(ID + "persoon/naam/van-dijk")) in g
-    person = URIRef(ID + "persoon/naam/van-dijk")
+    assert (indiener, ELI_DL.participation_in_name_of, URIRef(ID + "fractie/vvd")) in g
+    assert (indiener, ELI_DL.had_participant_person, URIRef(ID + "persoon/naam/jansen-vvd")) in g
+    # Inge van Dijk (CDA) is in the reference data: her Tweede Kamer Persoon id keys her
+    tk_id = "1ee767b9-67f3-47e5-9e28-045da1c37b05"
+    person = URIRef(ID + "persoon/" + tk_id)
+    assert (URIRef(qs + "/deelname/medeindiener/" + tk_id), ELI_DL.had_participant_person,
+            person) in g
     assert (person, FOAF.givenName, Literal("Inge")) in g
+    assert (person, SKOS.notation, Literal(tk_id, datatype=KV.tkPersoonId)) in g
     post = URIRef(ID + "post/minister-van-volksgezondheid-welzijn-en-sport")
     assert (post, ORG.postIn, TOOI.mnre1025) in g
     assert (post, SKOS.prefLabel, Literal("Minister van Volksgezondheid, Welzijn en Sport",
@@ -140,9 +145,9 @@ def test_addressee_is_the_ministry_with_its_post() -> None:
 
 def test_answerer_acts_for_the_ministry_and_holds_the_post() -> None:
     g = to_graph(document())
-    part = URIRef(ID + "antwoord/ah-tk-20232024-9/deelname/beantwoorder/helder")
+    part = URIRef(ID + "antwoord/ah-tk-20232024-9/deelname/beantwoorder/wikidata-q110316953")
     post = URIRef(ID + "post/minister-van-volksgezondheid-welzijn-en-sport")
-    helder = URIRef(ID + "persoon/naam/helder")
+    helder = URIRef(ID + "persoon/wikidata/Q110316953")  # never a member: no TK id
     assert set(g.objects(part, ELI_DL.participation_in_name_of)) == {post, TOOI.mnre1025}
     assert (post, ORG.heldBy, helder) in g
     assert (helder, ORG.holds, post) in g
@@ -177,9 +182,11 @@ def test_questions_own_publication_is_their_notation() -> None:
 
 def test_pref_and_alt_labels_differ() -> None:
     g = to_graph(document())
-    vvd = URIRef(ID + "fractie/naam/vvd")
+    vvd = URIRef(ID + "fractie/vvd")
     assert (vvd, SKOS.altLabel, Literal("VVD", lang="nl")) in g
-    assert (vvd, SKOS.prefLabel, Literal("Fractie VVD", lang="nl")) in g
+    assert (vvd, SKOS.prefLabel,
+            Literal("Fractie Volkspartij voor Vrijheid en Democratie", lang="nl")) in g
+    assert (vvd, FOAF.name, Literal("Volkspartij voor Vrijheid en Democratie")) in g
     for subject in set(g.subjects(SKOS.prefLabel, None)):
         assert not set(g.objects(subject, SKOS.prefLabel)) & set(g.objects(subject, SKOS.altLabel))
 

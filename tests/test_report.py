@@ -107,7 +107,7 @@ def test_questions_per_party_and_member(page: html.HtmlElement) -> None:
     assert table(page, "questions-per-member") == sorted(
         per_member, key=lambda r: (-int(r[2]), r[0].lower()))
     chart = page.xpath('//section[@id="questions-per-member"]//svg')[0]
-    assert "Chakor (GroenLinks-PvdA)" in {t.text_content().strip() for t in chart.xpath(".//text")}
+    assert "Glimina Chakor (GL-PvdA)" in {t.text_content().strip() for t in chart.xpath(".//text")}
 
 
 def test_postponements_per_ministry(page: html.HtmlElement) -> None:

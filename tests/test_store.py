@@ -247,7 +247,7 @@ def test_query_from_a_file_ask_and_construct(tmp_path: Path) -> None:
     construct = invoke("query", "CONSTRUCT { ?f a kv:Fractie } WHERE { ?f a kv:Fractie }",
                        "--store", store)
     assert "@prefix kv: <https://w3id.org/kv2rdf/def#> ." in construct.stdout
-    assert "<https://w3id.org/kv2rdf/id/fractie/naam/groenlinks-pvda> a kv:Fractie" in \
+    assert "<https://w3id.org/kv2rdf/id/fractie/gl-pvda> a kv:Fractie" in \
         construct.stdout
 
 

@@ -51,6 +51,10 @@ PUBLISHED = """SELECT DISTINCT ?id ?qs WHERE { ?w dct:identifier ?id .
 ANSWERED = """SELECT DISTINCT ?ad ?qs ?d0 ?d1 WHERE { ?ad a kv:AnswerDocument ;
   eli:work_type kvdoc:antwoord-schriftelijke-vragen ; dct:dateSubmitted ?d1 ;
   eli-dl:answers_to ?qs . ?qs dct:dateSubmitted ?d0 }"""
+# A notice saying the questions were answered by letter: the case is answered on its date.
+LETTERS = """SELECT DISTINCT ?qs ?d0 ?d1 WHERE { ?n a kv:PostponementNotice ;
+  kv:answeredByLetter ?letter ; kv:postponesAnswerTo ?qs ; dct:dateSubmitted ?d1 .
+  ?qs dct:dateSubmitted ?d0 }"""
 OEP_URL = "https://zoek.officielebekendmakingen.nl/"
 #: The customary term for answering written questions: three weeks.
 TERM_DAYS = 21
@@ -213,6 +217,12 @@ def derived_facts(store: GraphStore) -> list[ox.Triple]:
         except ValueError:
             continue
         triples.add(ox.Triple(ox.NamedNode(row["ad"]), DAYS, ox.Literal(str(days), datatype=INT)))
+        first[row["qs"]] = min(days, first.get(row["qs"], days))
+    for row in _records(store, LETTERS, "qs", "d0", "d1"):
+        try:
+            days = (date.fromisoformat(row["d1"]) - date.fromisoformat(row["d0"])).days
+        except ValueError:
+            continue
         first[row["qs"]] = min(days, first.get(row["qs"], days))
     for qs, days in first.items():
         triples.add(ox.Triple(ox.NamedNode(qs), DAYS, ox.Literal(str(days), datatype=INT)))
