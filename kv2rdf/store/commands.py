@@ -223,7 +223,7 @@ def _store_spool(spool: Spool, plan: LoadPlan, store: GraphStore, summary: batch
             from kv2rdf.store.link_commands import echo_report
             from kv2rdf.store.linking import link
 
-            echo_report(link(store))
+            echo_report(link(store, spool.names))
         graphs, triples = store.size(besides=spool.shared_name)
     finally:
         store.close()
