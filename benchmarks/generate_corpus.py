@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 from rdflib import Graph
@@ -38,9 +39,43 @@ def templates() -> list[tuple[Path, str, str, list[str]]]:
     return found
 
 
-def variant(text: str, number: str, year: str, index: int, names: list[str]) -> str:
-    """The document with copy ``index``'s identifiers (``index`` counts over all copies)."""
-    new_number = str(1 + index % 9000)  # under 10,000, as the Aanhangsel numbers are
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december"]
+DUTCH_DATE = re.compile(rf"\b(\d{{1,2}})(\s+)({'|'.join(MONTHS)})(\s+)(\d{{4}})\b")
+ISO_DATE = re.compile(r'isodatum="(\d{4})-(\d\d)-(\d\d)"')
+
+
+def shifted(text: str, days: int) -> str:
+    """Every printed date ("12 maart 2024", ``isodatum="2024-03-12"``) ``days`` earlier.
+
+    Copies of one template then fall on different days, so no two copies look like one case
+    (same submission date, askers and questions) to ``kv2rdf link``.
+    """
+    def dutch(m: re.Match[str]) -> str:
+        try:
+            day = date(int(m.group(5)), MONTHS.index(m.group(3)) + 1, int(m.group(1)))
+        except ValueError:
+            return m.group(0)
+        new = day - timedelta(days=days)
+        return (f"{new.day}{m.group(2)}{MONTHS[new.month - 1]}{m.group(4)}{new.year}")
+
+    def iso(m: re.Match[str]) -> str:
+        try:
+            new = date(int(m.group(1)), int(m.group(2)), int(m.group(3))) - timedelta(days=days)
+        except ValueError:
+            return m.group(0)
+        return f'isodatum="{new.isoformat()}"'
+
+    return ISO_DATE.sub(iso, DUTCH_DATE.sub(dutch, text))
+
+
+def variant(text: str, number: str, year: str, index: int, names: list[str],
+            templates: int = 1) -> str:
+    """The document with copy ``index``'s identifiers (``index`` counts over all copies).
+
+    Copy ``index`` of a template is dated ``index // templates`` days before the original.
+    """
+    new_number = str(10 + index % 9000)  # 10 to 9009: two digits at least, as in print
     first = 1990 + index // 9000  # a vergaderjaar per 9,000 documents
     text = text.replace(f"ah-tk-{year}-{number}", f"ah-tk-{first}{first + 1}-{new_number}")
     text = re.sub(rf"(?<![\d.,-]){number}(?![\d.,])", new_number, text)
@@ -64,7 +99,7 @@ def variant(text: str, number: str, year: str, index: int, names: list[str]) -> 
                   text)
     for j, name in enumerate(names):
         text = re.sub(rf"\b{name}\b", NAMES[(index + j * 7) % len(NAMES)], text)
-    return text
+    return shifted(text, index // templates)
 
 
 def main() -> None:
@@ -77,7 +112,7 @@ def main() -> None:
         name = f"{index // 1000:03d}/doc-{index:06d}-{source.parent.name}{source.suffix}"
         target = out / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(variant(text, number, year, index, names),
+        target.write_text(variant(text, number, year, index, names, len(found)),
                           encoding="utf-8")
     print(f"{count} documents from {len(found)} templates in {out}")
 

@@ -13,7 +13,7 @@ people).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -206,7 +206,7 @@ class Store:
         loaded: list[NamedGraph] = []
         store.replace(prepared.graphs, loaded.append)
         if link:
-            link_cases(store)
+            link_cases(store, [g.name for g in loaded])
         graphs, triples = store.size()
         return LoadSummary(len(loaded), sum(len(g.triples) for g in loaded), graphs, triples,
                            tuple(prepared.warnings), tuple(prepared.errors))
@@ -223,9 +223,12 @@ class Store:
         """The number of named graphs (but ``besides``) and of the triples in them."""
         return self._open(create=False).size(besides=besides)
 
-    def link(self) -> LinkReport:
-        """Give the documents of each case one question set (see `kv2rdf.store.linking`)."""
-        return link_cases(self._open(create=False))
+    def link(self, graphs: Collection[str] | None = None) -> LinkReport:
+        """Give the documents of each case one question set (see `kv2rdf.store.linking`).
+
+        ``graphs`` narrows the work to the cases those (newly loaded) graphs can touch.
+        """
+        return link_cases(self._open(create=False), graphs)
 
     def unlink(self, iri: str) -> list[str]:
         """Undo the links of a question set (an alias or a canonical IRI); the aliases undone."""

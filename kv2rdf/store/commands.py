@@ -193,7 +193,7 @@ def _store_spool(spool: Spool, plan: LoadPlan, store: Store, summary: batch.Summ
         finally:
             progress.close()
         if link_after:
-            echo_report(store.link())
+            echo_report(store.link(spool.names))
         graphs, triples = store.size(besides=spool.shared_name)
         location = store.location
     messages.note(summary.line())

@@ -14,15 +14,16 @@ links again after every load. Linking the same documents in any order gives the 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 
 import pyoxigraph as ox
 
-from kv2rdf.errors import StoreError
 from kv2rdf.namespaces import KV
-from kv2rdf.store.cases import ZAAKNUMMER, Ambiguity, Link, QuestionSet, find_links
+from kv2rdf.store.case_sets import CHUNK, chunked_records, iri_term, question_sets, string_term
+from kv2rdf.store.case_sets import records as _records
+from kv2rdf.store.cases import ZAAKNUMMER, Ambiguity, Link, find_links
 from kv2rdf.store.local import GraphStore, NamedGraph
 
 OWL_SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
@@ -34,15 +35,6 @@ DAYS = ox.NamedNode(str(KV.daysToAnswer))
 LATE = ox.NamedNode(str(KV.answeredLate))
 INT = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
-SETS = """SELECT ?qs ?g ?d ?title WHERE { GRAPH ?g { ?qs a kv:WrittenQuestions .
-  OPTIONAL { ?qs dct:dateSubmitted ?d } OPTIONAL { ?qs dct:title ?title } } }"""
-IDENTIFIERS = """SELECT DISTINCT ?qs ?id WHERE { ?qs a kv:WrittenQuestions .
-  { ?qs dct:identifier ?id } UNION { ?qs skos:notation ?id } }"""
-ASKERS = """SELECT DISTINCT ?qs ?who WHERE { ?qs a kv:WrittenQuestions ; kv:participation ?p .
-  ?p eli-dl:participation_role ?role ; eli-dl:had_participant_person ?who .
-  FILTER(?role IN (kvrol:indiener, kvrol:medeindiener)) }"""
-QUESTIONS = """SELECT DISTINCT ?qs ?text WHERE { ?qs a kv:WrittenQuestions ; eli:has_part ?q .
-  ?q schema:text ?text }"""
 CITED = """SELECT DISTINCT ?qs ?ref WHERE { ?qs a kv:WrittenQuestions ; eli:has_part ?q .
   ?q dct:references ?ref }"""
 PUBLISHED = """SELECT DISTINCT ?id ?qs WHERE { ?w dct:identifier ?id .
@@ -55,6 +47,11 @@ ANSWERED = """SELECT DISTINCT ?ad ?qs ?d0 ?d1 WHERE { ?ad a kv:AnswerDocument ;
 LETTERS = """SELECT DISTINCT ?qs ?d0 ?d1 WHERE { ?n a kv:PostponementNotice ;
   kv:answeredByLetter ?letter ; kv:postponesAnswerTo ?qs ; dct:dateSubmitted ?d1 .
   ?qs dct:dateSubmitted ?d0 }"""
+#: The published identifiers of the works of given question sets, one query per kind of work.
+PUBLISHED_BY = (
+    "SELECT DISTINCT ?id ?qs WHERE { ?w eli-dl:answers_to ?qs ; dct:identifier ?id }",
+    "SELECT DISTINCT ?id ?qs WHERE { ?w kv:postponesAnswerTo ?qs ; dct:identifier ?id }",
+    "SELECT DISTINCT ?id ?qs WHERE { ?qs a kv:WrittenQuestions ; dct:identifier ?id }")
 OEP_URL = "https://zoek.officielebekendmakingen.nl/"
 #: The customary term for answering written questions: three weeks.
 TERM_DAYS = 21
@@ -68,38 +65,6 @@ class LinkReport:
     links: tuple[Link, ...]
     ambiguities: tuple[Ambiguity, ...]
     rewritten: tuple[str, ...]
-
-
-def question_sets(store: GraphStore) -> list[QuestionSet]:
-    """Every question set in ``store``, with what the decision needs, in IRI order."""
-    graphs: dict[str, set[str]] = defaultdict(set)
-    dates: dict[str, str] = {}
-    titles: dict[str, str] = {}
-    for row in _records(store, SETS, "qs", "g"):
-        graphs[row["qs"]].add(row["g"])
-        dates.setdefault(row["qs"], row.get("d", ""))
-        titles[row["qs"]] = max(titles.get(row["qs"], ""), row.get("title", ""))
-    zaak, askers, texts = defaultdict(set), defaultdict(set), defaultdict(set)
-    for row in _records(store, IDENTIFIERS, "qs", "id"):
-        if ZAAKNUMMER.match(row["id"]):
-            zaak[row["qs"]].add(row["id"])
-    for row in _records(store, ASKERS, "qs", "who"):
-        askers[row["qs"]].add(row["who"].rsplit("/", 1)[-1])
-    for row in _records(store, QUESTIONS, "qs", "text"):
-        texts[row["qs"]].add(row["text"])
-    return [QuestionSet(iri, frozenset(graphs[iri]), frozenset(zaak[iri]), dates[iri] or None,
-                        frozenset(askers[iri]), titles[iri], tuple(sorted(texts[iri])))
-            for iri in sorted(graphs)]
-
-
-def _records(store: GraphStore, sparql: str, *needed: str) -> list[dict[str, str]]:
-    """The rows of a SELECT query; `StoreError` when the store answers other variables."""
-    result = store.query(sparql)
-    if not set(needed) <= set(result.variables):
-        raise StoreError(f"{store.location}: the store answered a query with the variables "
-                         f"{', '.join(result.variables) or 'none'} instead of "
-                         f"{', '.join(needed)}; it cannot be linked")
-    return [row for row in result.records() if set(needed) <= set(row)]
 
 
 def link_graph_name(iri: str) -> str:
@@ -164,15 +129,20 @@ def rejected_pairs(records: Iterable[ox.Triple]) -> frozenset[tuple[str, str]]:
                      if r.get(str(KV.rejected)) == "true")
 
 
-def link(store: GraphStore) -> LinkReport:
-    """Link the question sets of each case in ``store``; see the module docstring."""
-    sets = question_sets(store)
+def link(store: GraphStore, graphs: Collection[str] | None = None) -> LinkReport:
+    """Link the question sets of each case in ``store``; see the module docstring.
+
+    ``graphs`` names the graphs loaded since the last run: then only the cases they can touch
+    are linked again, and only their days to answer and follow-ups are derived again, with
+    the same result as a run over everything (None). See `kv2rdf.store.case_sets`.
+    """
+    sets = question_sets(store, graphs)
     if not sets:
         return LinkReport((), (), ())
     book = link_graph_name(sets[0].iri)
-    records = graph_triples(store, book)
-    links, ambiguities = find_links(sets, rejected_pairs(records))
+    links, ambiguities = find_links(sets, rejected_links(store, book))
     changed: dict[str, list[ox.Triple]] = {}
+    records: list[ox.Triple] = []
     for one in links:
         rename = _renamer(one.alias, one.canonical)
         aliases: set[tuple[str, str]] = {(one.alias, one.canonical)}
@@ -183,18 +153,61 @@ def link(store: GraphStore) -> LinkReport:
                         and isinstance(t.subject, ox.NamedNode)
                         and rename(t.subject) != t.subject}
             changed[name] = _rewrite(before, rename)
-        records = [t for t in records if _value(t.subject) != record_iri(one)]
         records += _record(one, sorted(aliases))
     store.replace([NamedGraph(name, tuple(triples), "link") for name, triples
                    in sorted(changed.items())], lambda graph: None)
-    store.replace([NamedGraph(derived_graph_name(book), tuple(derived_facts(store)), "link")],
-                  lambda graph: None)
-    chains = follow_ups(store)
-    records = [t for t in records if t.predicate != FOLLOWS_UP] + chains
-    if links or chains:
-        store.replace([NamedGraph(book, tuple(sorted(set(records), key=str)), "link")],
-                      lambda graph: None)
+    if links:
+        drops = " ;\n".join(f"DELETE WHERE {{ GRAPH <{book}> {{ <{record_iri(one)}> ?p ?o }} }}"
+                            for one in links)
+        store.update(f"{drops} ;\n{_insert(book, records)}")
+    canonical = {one.alias: one.canonical for one in links}
+    scope = None if graphs is None else (
+        {canonical.get(qs.iri, qs.iri) for qs in sets} | set(canonical))
+    _derive(store, book, scope, set(graphs or ()))
+    chains = follow_ups(store, scope)
+    old = _narrowed_delete(book, f"?s <{FOLLOWS_UP.value}> ?o", scope, ("s", "o"))
+    if chains or graphs is None or scope:
+        store.update(f"{old} ;\n{_insert(book, chains)}" if chains else old)
     return LinkReport(tuple(links), tuple(ambiguities), tuple(sorted(changed)))
+
+
+REJECTED = """SELECT ?a ?c WHERE { GRAPH <%s> { ?r kv:rejected true ;
+  kv:linkedAlias ?a ; kv:linkedTo ?c } }"""
+
+
+def rejected_links(store: GraphStore, book: str) -> frozenset[tuple[str, str]]:
+    """The (alias, canonical) pairs a user has undone, read from the graph of links."""
+    return frozenset((r["a"], r["c"]) for r in _records(store, REJECTED % book, "a", "c"))
+
+
+def _insert(graph: str, triples: Iterable[ox.Triple]) -> str:
+    """A SPARQL ``INSERT DATA`` of ``triples`` into ``graph``."""
+    data = ox.serialize(sorted(set(triples), key=str), format=ox.RdfFormat.N_TRIPLES) or b""
+    return f"INSERT DATA {{ GRAPH <{graph}> {{\n{data.decode('utf-8')}}} }}"
+
+
+def _narrowed_delete(graph: str, pattern: str, scope: Collection[str] | None,
+                     variables: tuple[str, ...]) -> str:
+    """Delete the triples of ``pattern`` in ``graph``: all, or those naming ``scope``."""
+    if scope is None:
+        return f"DELETE WHERE {{ GRAPH <{graph}> {{ {pattern} }} }}"
+    ordered = [iri_term(i) for i in sorted(scope)]
+    return " ;\n".join(f"DELETE {{ GRAPH <{graph}> {{ {pattern} }} }} WHERE {{ VALUES ?{v} "
+                        f"{{ {' '.join(ordered[i:i + CHUNK])} }} GRAPH <{graph}> {{ {pattern} }} }}"
+                        for v in variables for i in range(0, len(ordered), CHUNK))
+
+
+def _derive(store: GraphStore, book: str, scope: set[str] | None, graphs: set[str]) -> None:
+    """Days to answer and lateness: all of them, or those of the sets in ``scope``."""
+    name = derived_graph_name(book)
+    facts = derived_facts(store, scope)
+    if scope is None:
+        store.replace([NamedGraph(name, tuple(facts), "link")], lambda graph: None)
+        return
+    subjects = scope | graphs | {_value(t.subject) for t in facts}
+    if subjects:
+        old = _narrowed_delete(name, "?s ?p ?o", subjects, ("s",))
+        store.update(f"{old} ;\n{_insert(name, facts)}" if facts else old)
 
 
 def derived_graph_name(book: str) -> str:
@@ -202,23 +215,29 @@ def derived_graph_name(book: str) -> str:
     return book.rsplit("/", 1)[0] + "/afgeleid"
 
 
-def derived_facts(store: GraphStore) -> list[ox.Triple]:
+def derived_facts(store: GraphStore, sets: Collection[str] | None = None) -> list[ox.Triple]:
     """Days to answer and lateness, for each regular answer and each answered question set.
 
     An answer document gets ``kv:daysToAnswer`` from the submission of the questions it
     answers to its receipt; a question set gets the days to its first answer and
     ``kv:answeredLate`` when that is beyond the customary three weeks (`TERM_DAYS`).
+    ``sets`` narrows it to those question sets (and the answers to them).
     """
     first: dict[str, int] = {}
     triples: set[ox.Triple] = set()
-    for row in _records(store, ANSWERED, "ad", "qs", "d0", "d1"):
+    rows = _records(store, ANSWERED, "ad", "qs", "d0", "d1") if sets is None else \
+        chunked_records(store, ANSWERED, "qs", [iri_term(i) for i in sets],
+                        "ad", "qs", "d0", "d1")
+    for row in rows:
         try:
             days = (date.fromisoformat(row["d1"]) - date.fromisoformat(row["d0"])).days
         except ValueError:
             continue
         triples.add(ox.Triple(ox.NamedNode(row["ad"]), DAYS, ox.Literal(str(days), datatype=INT)))
         first[row["qs"]] = min(days, first.get(row["qs"], days))
-    for row in _records(store, LETTERS, "qs", "d0", "d1"):
+    letters = _records(store, LETTERS, "qs", "d0", "d1") if sets is None else \
+        chunked_records(store, LETTERS, "qs", [iri_term(i) for i in sets], "qs", "d0", "d1")
+    for row in letters:
         try:
             days = (date.fromisoformat(row["d1"]) - date.fromisoformat(row["d0"])).days
         except ValueError:
@@ -230,19 +249,38 @@ def derived_facts(store: GraphStore) -> list[ox.Triple]:
     return sorted(triples, key=str)
 
 
-def follow_ups(store: GraphStore) -> list[ox.Triple]:
+def follow_ups(store: GraphStore, sets: Collection[str] | None = None) -> list[ox.Triple]:
     """``kv:followsUp`` from each question set to the loaded earlier cases its questions cite.
 
     A citation is a reference to the earlier case's publication: its questions
     (``kv-tk-{zaaknummer}``), its answer or a notice (``ah-tk-…``), or its zaaknummer.
+    ``sets`` narrows it to the follow-ups from and to those question sets.
     """
+    if sets is None:
+        published = _records(store, PUBLISHED, "id", "qs")
+        cited = _records(store, CITED, "qs", "ref")
+    else:
+        terms = [iri_term(i) for i in sets]
+        cited = list(chunked_records(store, CITED, "qs", terms, "qs", "ref"))
+        keys = {r["ref"][len(OEP_URL):] for r in cited if r["ref"].startswith(OEP_URL)}
+        ids = keys | {k[len("kv-tk-"):] for k in keys if ZAAKNUMMER.match(k[len("kv-tk-"):])}
+        published = list(chunked_records(store, PUBLISHED, "id",
+                                         [string_term(i) for i in ids], "id", "qs"))
+        published += [r for branch in PUBLISHED_BY for r in chunked_records(
+            store, branch, "qs", terms, "id", "qs")]
+        refs = {OEP_URL + _key(r["id"]) for r in published if r["qs"] in sets}
+        cited += chunked_records(store, CITED, "ref", [iri_term(r) for r in refs], "qs", "ref")
     cases: dict[str, set[str]] = defaultdict(set)
-    for row in _records(store, PUBLISHED, "id", "qs"):
-        key = row["id"] if not ZAAKNUMMER.match(row["id"]) else f"kv-tk-{row['id']}"
-        cases[OEP_URL + key].add(row["qs"])
+    for row in published:
+        cases[OEP_URL + _key(row["id"])].add(row["qs"])
     return sorted({ox.Triple(ox.NamedNode(row["qs"]), FOLLOWS_UP, ox.NamedNode(earlier))
-                   for row in _records(store, CITED, "qs", "ref")
+                   for row in cited
                    for earlier in cases.get(row["ref"], ()) if earlier != row["qs"]}, key=str)
+
+
+def _key(identifier: str) -> str:
+    """The OEP publication key of an identifier: a zaaknummer stands for its questions."""
+    return identifier if not ZAAKNUMMER.match(identifier) else f"kv-tk-{identifier}"
 
 
 def unlink(store: GraphStore, iri: str) -> list[str]:

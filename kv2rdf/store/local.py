@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import pyoxigraph as ox
 
+from kv2rdf.entities import PRUNE_CHUNK, named_by, prune_unnamed
 from kv2rdf.errors import StoreError
 from kv2rdf.namespaces import PREFIXES
 from kv2rdf.store.results import QueryResult
@@ -70,6 +71,9 @@ class GraphStore(Protocol):
 
     def bulk_replace(self, spool: Spool, loaded: Callable[[list[str]], None]) -> None:
         """Replace the spool's graphs and add its shared graph; report names once stored."""
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update request (one transaction where the store has them)."""
 
     def close(self) -> None:
         """Release the store."""
@@ -162,6 +166,13 @@ class LocalStore:
                 loaded(graph)
             done += len(batch)
 
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update request as one transaction."""
+        try:
+            self._store.update(sparql, prefixes={p: str(ns) for p, ns in PREFIXES.items()})
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"{self.location}: update failed: {exc}") from None
+
     def query(self, sparql: str) -> QueryResult:
         """Run ``sparql`` with the default graph as the union of all named graphs."""
         try:
@@ -188,25 +199,39 @@ class LocalStore:
 
         The graphs about to be replaced are dropped first, then both files are read by the
         bulk loader in pieces of `BULK_BYTES` (not a transaction: a failure half-way is mended
-        by loading again).
+        by loading again). Shared entities that only the dropped graphs named leave the
+        shared graph (`kv2rdf.entities.prune_unnamed`).
         """
         try:
-            for name in spool.names:
-                node = ox.NamedNode(name)
-                if self._store.contains_named_graph(node):
-                    self._store.remove_graph(node)
+            existing = [name for name in spool.names
+                        if self._store.contains_named_graph(ox.NamedNode(name))]
+            unnamed = self._shared_named_by(existing, spool.shared_name)
+            for name in existing:
+                self._store.remove_graph(ox.NamedNode(name))
             for path in (spool.path, spool.shared_path):
                 with path.open("rb") as fh:  # in pieces: the bulk loader holds what it gets
                     while lines := fh.readlines(BULK_BYTES):
-                        self._store.bulk_load(b"".join(lines), format=ox.RdfFormat.N_QUADS)
+                        self._store.bulk_load(b"".join(lines), format=ox.RdfFormat.N_QUADS,
+                                              lenient=True)  # written by pyoxigraph: valid
             for name in dict.fromkeys(spool.replaced):  # named twice: keep the later one
                 self._store.remove_graph(ox.NamedNode(name))
                 self._store.load(spool.read(name), format=ox.RdfFormat.N_QUADS)
+            for update in prune_unnamed(unnamed, spool.shared_name):
+                self._store.update(update)
             self._store.flush()
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"{self.location}: load failed: {exc}; load again to "
                              "complete it") from None
         loaded(spool.names)
+
+    def _shared_named_by(self, graphs: Sequence[str], shared: str) -> set[str]:
+        """The shared entities ``graphs`` name (see `kv2rdf.entities.named_by`)."""
+        found: set[str] = set()
+        for start in range(0, len(graphs), PRUNE_CHUNK):
+            result = self._store.query(named_by(graphs[start:start + PRUNE_CHUNK], shared))
+            assert isinstance(result, ox.QuerySolutions)
+            found |= {row[0].value for row in result if isinstance(row[0], ox.NamedNode)}
+        return found
 
     def close(self) -> None:
         """Flush and let go of the store (and its lock)."""

@@ -32,6 +32,7 @@ every URL shown is scheme, host, port and path only.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import time
@@ -45,6 +46,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 from rdflib import Graph
 
+from kv2rdf.entities import PRUNE_CHUNK, named_by, prune_unnamed
 from kv2rdf.errors import StoreError
 from kv2rdf.store.endpoint import Endpoint, public_url
 from kv2rdf.store.local import NamedGraph, batches, count_graphs, replacement_update, with_prefixes
@@ -144,8 +146,16 @@ class RemoteStore:
             loaded(graph)
 
     def bulk_replace(self, spool: Spool, loaded: Callable[[list[str]], None]) -> None:
-        """Replace the spool's graphs in batches (see the module notes); report each batch."""
+        """Replace the spool's graphs in batches (see the module notes); report each batch.
+
+        Shared entities that only the replaced graphs named leave the shared graph
+        (`kv2rdf.entities.prune_unnamed`).
+        """
         shared = spool.shared_name
+        unnamed: set[str] = set()
+        for start in range(0, len(spool.names), PRUNE_CHUNK):
+            rows = self.query(named_by(spool.names[start:start + PRUNE_CHUNK], shared)).rows
+            unnamed |= {row[0].value for row in rows if row and row[0] is not None}
         for names, data in spool.batches(BULK_BYTES):
             if self.protocol != "bulk":
                 self._replace_batch(spool, names, shared, data)
@@ -159,6 +169,8 @@ class RemoteStore:
                 self._retrying(send)
             if names:
                 loaded(names)
+        for update in prune_unnamed(unnamed, shared):
+            self._retrying(functools.partial(self.update, update))
 
     def _replace_batch(self, spool: Spool, names: list[str], shared: str, data: bytes) -> None:
         """A bulk batch by the graph-per-request protocols (``gsp``, ``update``)."""
@@ -188,6 +200,10 @@ class RemoteStore:
                 if attempt == RETRIES:
                     raise
                 time.sleep(BACKOFF * 2 ** attempt)
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update request at the server's update service."""
+        self._post(self.endpoint.update_url, "update", with_prefixes(sparql))
 
     def drop(self, name: str) -> None:
         """Remove the graph called ``name`` (Graph Store Protocol DELETE; 404 is fine)."""
