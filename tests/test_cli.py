@@ -207,8 +207,11 @@ def test_ctrl_c_exits_130_and_leaves_no_output(tmp_path: Path) -> None:
 
     fifo = tmp_path / "waiting.md"
     os.mkfifo(fifo)  # nobody writes: the command waits until it is interrupted
+    # a suite started in the background inherits an ignored SIGINT (as nohup and `&` leave
+    # it); the child is given the default, as a terminal gives it, so Ctrl-C reaches it
     child = subprocess.Popen([sys.executable, "-m", "kv2rdf", "convert", str(fifo), "-o",
-                              str(tmp_path / "out.ttl")], stderr=subprocess.PIPE)
+                              str(tmp_path / "out.ttl")], stderr=subprocess.PIPE,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while True:  # a FIFO opens for writing once its reader has it open: kv2rdf is reading
         try:
@@ -219,8 +222,13 @@ def test_ctrl_c_exits_130_and_leaves_no_output(tmp_path: Path) -> None:
             time.sleep(0.05)
     time.sleep(0.2)
     child.send_signal(signal.SIGINT)
-    _, stderr = child.communicate(timeout=30)
-    os.close(writer)
+    try:
+        _, stderr = child.communicate(timeout=30)
+    finally:
+        os.close(writer)
+        if child.poll() is None:
+            child.kill()
+            child.communicate()
     assert child.returncode == 130
     assert stderr.decode().strip().endswith("kv2rdf: interrupted")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["waiting.md"]
