@@ -32,7 +32,7 @@ from kv2rdf.store.remote import RemoteStore
 from kv2rdf.store.results import QueryResult, Term
 
 if TYPE_CHECKING:
-    from kv2rdf.store.bulk import Spool
+    from kv2rdf.store.spool import Spool
 
 #: A value in a row: what an RDF term becomes in Python (None for an unbound variable).
 Value = str | int | float | bool | Decimal | dt.date | dt.datetime | None

@@ -64,6 +64,7 @@ class Summary:
     warnings: int = 0
     failures: int = 0
     violations: int = 0
+    held_back: int = 0  # not conforming, so not loaded (``load --validate``)
     started: float = field(default_factory=time.perf_counter)
 
     def add(self, outcome: Outcome) -> None:
@@ -79,10 +80,12 @@ class Summary:
     def line(self) -> str:
         """``kv2rdf: 5000 documents (12 converted, 4988 unchanged), … in 3.2 s (…/s)``."""
         seconds = time.perf_counter() - self.started
-        done = self.documents - self.skipped - self.failures
+        done = self.documents - self.skipped - self.failures - self.held_back
         parts = [f"{done} {self.action}"]
         if self.skipped:
             parts.append(f"{self.skipped} unchanged")
+        if self.held_back:
+            parts.append(f"{self.held_back} not {self.action}")
         if self.failures:
             parts.append(f"{self.failures} failed")
         rate = f"{self.documents / seconds:.0f} documents/s" if seconds > 0 else ""

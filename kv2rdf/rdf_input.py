@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -124,6 +125,14 @@ def read_graph(path: Path) -> Graph:
             graph.add((_term(quad.subject), URIRef(quad.predicate.value), _term(quad.object)))
     finally:
         term_log.disabled = was_disabled
+    return graph
+
+
+def to_graph(triples: Iterable[ox.Triple]) -> Graph:
+    """An rdflib graph of pyoxigraph triples, with the terms rdflib's own parsers build."""
+    graph = Graph()
+    for t in triples:
+        graph.add((_term(t.subject), URIRef(t.predicate.value), _term(t.object)))
     return graph
 
 

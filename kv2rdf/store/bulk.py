@@ -18,12 +18,9 @@ graph only gains what it lacked (the same triples again change nothing).
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
 import pyoxigraph as ox
 
@@ -40,6 +37,13 @@ from kv2rdf.pipeline import (
     warning_lines,
 )
 from kv2rdf.store.inputs import RDF_SUFFIXES, document_graph, graphs_from_rdf
+from kv2rdf.store.load_check import check_graphs, report_lines
+from kv2rdf.store.spool import Spool
+
+__all__ = ["Document", "LoadJob", "Read", "Spool", "shared_graph", "split_shared"]
+
+#: What a worker reads from one input: named graphs, warnings, (questions, answers).
+Read = tuple[list[tuple[str, list[ox.Triple]]], list[str], tuple[int, int]]
 
 
 def shared_graph(base: str = DEFAULT_BASE) -> str:
@@ -73,9 +77,10 @@ class LoadJob:
     fmt: SourceFormat | None = None
     strict: bool = False
     base: str = DEFAULT_BASE
+    validate: bool = False
+    engine: str = "fast"  # the validation engine (reports are the same)
 
-    def graphs(self, path: Path) -> tuple[list[tuple[str, list[ox.Triple]]], list[str],
-                                          tuple[int, int]]:
+    def graphs(self, path: Path) -> Read:
         """The named graphs of one input, its warnings, and its questions and answers."""
         data = read_input(path)
         shown = display_path(path)  # a name that is not UTF-8 is shown with U+FFFD
@@ -89,109 +94,41 @@ class LoadJob:
                 (len(doc.questions), len(doc.answers)))
 
     def __call__(self, chunk: Sequence[str]) -> list[Outcome]:
-        """One outcome per input; its payload is the list of `Document`s."""
-        outcomes = []
+        """One outcome per input; its payload is the list of `Document`s.
+
+        With ``validate``, the chunk's graphs are validated in one run; an input whose graph
+        violates the shapes is reported, marked violated and not loaded.
+        """
+        read: list[tuple[str, Read | str]] = []
         for source in chunk:
             try:
-                graphs, warnings, (questions, answers) = self.graphs(Path(source))
+                read.append((source, self.graphs(Path(source))))
             except Kv2RdfError as exc:
-                outcomes.append(Outcome(source, (located(Path(source), exc),), failed=True))
+                read.append((source, located(Path(source), exc)))
+        reports = iter(check_graphs([t for _, r in read if not isinstance(r, str)
+                                     for _, t in r[0]], engine=self.engine)
+                       if self.validate else ())
+        outcomes = []
+        for source, result in read:
+            if isinstance(result, str):
+                outcomes.append(Outcome(source, (result,), failed=True))
                 continue
-            documents = []
-            for name, triples in graphs:
-                own, shared = split_shared(triples)
-                graph = ox.NamedNode(name)
-                quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in own]
-                lines = ox.serialize(shared, format=ox.RdfFormat.N_TRIPLES) or b""
-                documents.append(Document(name, source, ox.serialize(
-                    quads, format=ox.RdfFormat.N_QUADS) or b"", len(triples),
-                    tuple(lines.splitlines())))
-            outcomes.append(Outcome(source, tuple(warnings), warnings=len(warnings),
-                                    questions=questions, answers=answers, payload=documents))
+            graphs, warnings, (questions, answers) = result
+            checked = [next(reports) for _ in graphs] if self.validate else []
+            violated = any(not report.conforms for report in checked)
+            outcomes.append(Outcome(
+                source, (*warnings, *report_lines(source, checked)), warnings=len(warnings),
+                questions=questions, answers=answers, violated=violated,
+                payload=None if violated else [_document(name, source, triples)
+                                               for name, triples in graphs]))
         return outcomes
 
 
-class Spool:
-    """Temporary N-Quads files of the documents to load (and of the shared graph)."""
-
-    def __init__(self, shared_name: str) -> None:
-        self.shared_name = shared_name
-        self.names: list[str] = []  # in input order, each once
-        self.origins: dict[str, str] = {}
-        self.ranges: dict[str, tuple[int, int]] = {}
-        self.sizes: dict[str, int] = {}  # triples of each document, shared ones too
-        self.replaced: list[str] = []  # named twice in one load: the later one wins
-        self.triples = self.shared_triples = 0
-        self._seen: set[bytes] = set()
-        self._tail = f" <{shared_name}> .\n".encode()
-        self.path, self._file = self._open("documents")
-        self.shared_path, self._shared = self._open("shared")
-
-    @staticmethod
-    def _open(kind: str) -> tuple[Path, BinaryIO]:
-        fd, name = tempfile.mkstemp(prefix=f"kv2rdf-load-{kind}-", suffix=".nq")
-        return Path(name), os.fdopen(fd, "w+b")
-
-    def add(self, doc: Document) -> str | None:
-        """Write one document; a warning when it replaces one written before."""
-        warning = None
-        if doc.name in self.ranges:
-            warning = (f"{doc.origin}: warning: describes <{doc.name}> as "
-                       f"{self.origins[doc.name]} does; it replaces that one")
-            self.replaced.append(doc.name)
-        else:
-            self.names.append(doc.name)
-        start = self._file.tell()
-        self._file.write(doc.nquads)
-        self.ranges[doc.name] = (start, self._file.tell())
-        self.origins[doc.name] = doc.origin
-        self.sizes[doc.name] = doc.triples
-        self.triples += doc.triples
-        for line in doc.shared:
-            if line not in self._seen:
-                self._seen.add(line)
-                self._shared.write(line.rstrip()[:-1].rstrip() + self._tail)
-                self.shared_triples += 1
-        return warning
-
-    def close(self) -> None:
-        """Finish writing."""
-        self._file.flush()
-        self._shared.flush()
-
-    def read(self, name: str) -> bytes:
-        """The N-Quads of the graph ``name`` as last written."""
-        start, end = self.ranges[name]
-        self._file.seek(start)
-        return self._file.read(end - start)
-
-    def batches(self, limit: int) -> Iterator[tuple[list[str], bytes]]:
-        """Runs of whole documents of at most about ``limit`` bytes, then the shared graph.
-
-        A document written twice comes with its later N-Quads, where it was first named.
-        """
-        names: list[str] = []
-        parts: list[bytes] = []
-        size = 0
-        for name in self.names:
-            data = self.read(name)
-            if names and size + len(data) > limit:
-                yield names, b"".join(parts)
-                names, parts, size = [], [], 0
-            names.append(name)
-            parts.append(data)
-            size += len(data)
-        if names:
-            yield names, b"".join(parts)
-        self._shared.seek(0)
-        while True:
-            lines = self._shared.readlines(limit)
-            if not lines:
-                break
-            yield [], b"".join(lines)
-
-    def remove(self) -> None:
-        """Delete the files."""
-        for handle, path in ((self._file, self.path), (self._shared, self.shared_path)):
-            handle.close()
-            path.unlink(missing_ok=True)
+def _document(name: str, origin: str, triples: list[ox.Triple]) -> Document:
+    """A graph to load: the document's own triples as N-Quads, its shared ones apart."""
+    own, shared = split_shared(triples)
+    graph = ox.NamedNode(name)
+    quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in own]
+    lines = ox.serialize(shared, format=ox.RdfFormat.N_TRIPLES) or b""
+    return Document(name, origin, ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"",
+                    len(triples), tuple(lines.splitlines()))

@@ -38,6 +38,7 @@ from kv2rdf.store.options import StoreChoice, store_options
 from kv2rdf.store.query_check import check_query, looks_like_a_file, syntax_problem
 from kv2rdf.store.remote import PROTOCOLS
 from kv2rdf.store.results import RESULT_FORMATS, format_result
+from kv2rdf.validation import ENGINES
 
 
 @click.command(short_help="Load RDF files or source documents into a store.")
@@ -65,22 +66,29 @@ from kv2rdf.store.results import RESULT_FORMATS, format_result
               help="Record what was loaded in this file; a later load with it skips inputs "
               "loaded from the same bytes (resumes an interrupted load).")
 @click.option("--force", is_flag=True, help="Load every input, even ones the manifest has.")
+@click.option("--validate", "check", is_flag=True, help="Validate each document against the "
+              "SHACL shapes first; one that violates them is reported and not loaded (exit "
+              "code 1).")
+@click.option("--engine", type=click.Choice(ENGINES), default=ENGINES[0], show_default=True,
+              help="Validation engine (pyshacl: the reference, slower).")
 def load(inputs: tuple[str, ...], store: StoreChoice, protocol: str, from_: str | None,
          base: str, strict: bool, keep_going: bool, jobs: int | None, shard: str | None,
-         manifest_file: str | None, force: bool, link_after: bool) -> None:
+         manifest_file: str | None, force: bool, link_after: bool, check: bool,
+         engine: str) -> None:
     """Load RDF files or source documents into a store, one named graph per document.
 
     INPUTS are Turtle, N-Triples, TriG, N-Quads, JSON-LD or RDF/XML files, or source documents
     (text, markdown, …) converted on the fly; a folder stands for the files in it. A document's
     graph is named after its answer document, notice or question set, so loading it again
     replaces it; people, fracties, posts and ministries go once into a shared graph. Nothing
-    is loaded when an input cannot be read, unless --keep-going.
+    is loaded when an input cannot be read, unless --keep-going. With --validate, a document
+    that violates the shapes is reported and left out; the others are loaded.
     """
     base = check_base(require_text(base, "--base"))
     paths = expand_inputs(inputs)
     if not paths:
         raise DataError("no input files found")
-    job = LoadJob(source_format(from_) if from_ else None, strict, base)
+    job = LoadJob(source_format(from_) if from_ else None, strict, base, check, engine)
     plan = plan_load(paths, job, batch.parse_shard(shard), manifest_file, force)
     spool = Spool(shared_graph(base))
     summary = batch.Summary("loaded")
@@ -110,6 +118,7 @@ def load(inputs: tuple[str, ...], store: StoreChoice, protocol: str, from_: str 
                                             f"{outcome.questions} questions, "
                                             f"{outcome.answers} answers"))
             summary.add(outcome)
+            summary.held_back += outcome.violated
         progress.close()
         spool.close()
         for entry in plan.skipped:
@@ -130,6 +139,8 @@ def load(inputs: tuple[str, ...], store: StoreChoice, protocol: str, from_: str 
         plan.manifest.save()
     if errors:
         sys.exit(2)
+    if summary.violations:
+        sys.exit(1)
 
 
 @dataclass(slots=True)
@@ -150,6 +161,8 @@ def plan_load(paths: list[Path], job: LoadJob, shard: tuple[int, int] | None,
     # what a load makes of a graph (the shared graph, say) is decided by the bulk module too
     loader = hashlib.sha256(Path(bulk.__file__).read_bytes()).hexdigest()
     options = [job.fmt.value if job.fmt else "", str(job.strict), job.base, loader]
+    if job.validate:  # validated now, and not before: load again
+        options.append("validated")
     for path in paths:
         if not batch.in_shard(path, shard):
             continue

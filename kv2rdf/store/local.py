@@ -27,7 +27,7 @@ from kv2rdf.namespaces import PREFIXES
 from kv2rdf.store.results import QueryResult
 
 if TYPE_CHECKING:
-    from kv2rdf.store.bulk import Spool
+    from kv2rdf.store.spool import Spool
 
 DEFAULT_STORE = "kv2rdf-store"
 

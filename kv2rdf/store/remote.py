@@ -54,7 +54,7 @@ from kv2rdf.store.query_check import query_form, syntax_problem
 from kv2rdf.store.results import QueryResult
 
 if TYPE_CHECKING:
-    from kv2rdf.store.bulk import Spool
+    from kv2rdf.store.spool import Spool
 
 #: How a load reaches the server: a Graph Store Protocol PUT per graph, SPARQL Update, or
 #: batches of graphs as N-Quads.

@@ -1,0 +1,31 @@
+"""Storage stage, checked: ``kv2rdf load --validate`` validates each document before loading.
+
+The workers that convert the inputs (`kv2rdf.store.bulk.LoadJob`) validate a chunk's graphs
+in one bulk run (`kv2rdf.bulk_validation.validate_many`, the same reports as ``kv2rdf
+validate`` gives each document alone). A document whose graph violates the shapes is reported
+and kept out of the store; one that only draws warnings is loaded, its warnings reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pyoxigraph as ox
+
+from kv2rdf.bulk_validation import validate_many
+from kv2rdf.rdf_input import to_graph
+from kv2rdf.validation import ValidationReport
+
+
+def check_graphs(graphs: Sequence[Sequence[ox.Triple]], *,
+                 engine: str = "fast") -> list[ValidationReport]:
+    """One validation report per graph, in order."""
+    if not graphs:
+        return []
+    return validate_many([to_graph(triples) for triples in graphs], engine=engine)
+
+
+def report_lines(origin: str, reports: Sequence[ValidationReport]) -> tuple[str, ...]:
+    """The lines that report the results of one input's graphs (none when all are clean)."""
+    return tuple(f"{origin}: {'' if report.conforms else 'not loaded: '}{report.text()}"
+                 for report in reports if report.results)
