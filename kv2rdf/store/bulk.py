@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kv2rdf._ntriples import statement_lines
 from kv2rdf.batch import Outcome
 from kv2rdf.entities import RDF_TYPE, SHARED_CLASSES
 from kv2rdf.errors import Kv2RdfError
@@ -36,14 +37,17 @@ from kv2rdf.pipeline import (
     read_input,
     warning_lines,
 )
-from kv2rdf.store.inputs import RDF_SUFFIXES, document_graph, graphs_from_rdf
+from kv2rdf.store.inputs import RDF_SUFFIXES, converted, graphs_from_rdf
 from kv2rdf.store.load_check import check_graphs, report_lines
 from kv2rdf.store.spool import Spool
+from kv2rdf.triples import Triples
 
 __all__ = ["Document", "LoadJob", "Read", "Spool", "shared_graph", "split_shared"]
 
+#: A graph's triples: pyoxigraph's (read from an RDF file) or kv2rdf's own (a conversion).
+Graph = list[ox.Triple] | Triples
 #: What a worker reads from one input: named graphs, warnings, (questions, answers).
-Read = tuple[list[tuple[str, list[ox.Triple]]], list[str], tuple[int, int]]
+Read = tuple[list[tuple[str, Graph]], list[str], tuple[int, int]]
 
 
 def shared_graph(base: str = DEFAULT_BASE) -> str:
@@ -88,10 +92,9 @@ class LoadJob:
         if rdf is not None:
             found = graphs_from_rdf(data, rdf, shown, path.resolve().as_uri())
             return [(g.name, list(g.triples)) for g in found], [], (0, 0)
-        graph, doc = document_graph(data, shown, fmt=self.fmt, strict=self.strict,
-                                    base=self.base, metadata=metadata_beside(path))
-        return ([(graph.name, list(graph.triples))], warning_lines(doc),
-                (len(doc.questions), len(doc.answers)))
+        name, triples, doc = converted(data, shown, fmt=self.fmt, strict=self.strict,
+                                       base=self.base, metadata=metadata_beside(path))
+        return [(name, triples)], warning_lines(doc), (len(doc.questions), len(doc.answers))
 
     def __call__(self, chunk: Sequence[str]) -> list[Outcome]:
         """One outcome per input; its payload is the list of `Document`s.
@@ -124,8 +127,14 @@ class LoadJob:
         return outcomes
 
 
-def _document(name: str, origin: str, triples: list[ox.Triple]) -> Document:
+def _document(name: str, origin: str, triples: Graph) -> Document:
     """A graph to load: the document's own triples as N-Quads, its shared ones apart."""
+    if isinstance(triples, Triples):  # written by kv2rdf's own writer: no pyoxigraph terms
+        subjects = {s for s, p, o in triples if p == RDF_TYPE and o in SHARED_CLASSES}
+        own_lines = statement_lines((t for t in triples if t[0] not in subjects), name)
+        shared_lines = statement_lines(t for t in triples if t[0] in subjects)
+        return Document(name, origin, own_lines.encode(), len(triples),
+                        tuple(shared_lines.encode().splitlines()))
     own, shared = split_shared(triples)
     graph = ox.NamedNode(name)
     quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in own]

@@ -38,6 +38,7 @@ from kv2rdf.pipeline import (
 from kv2rdf.rdf_input import base_of, read_quads
 from kv2rdf.serialization import oxigraph_triples
 from kv2rdf.store.local import NamedGraph
+from kv2rdf.triples import Triples
 
 #: RDF files by suffix; every other file is a source document to convert.
 RDF_SUFFIXES: dict[str, ox.RdfFormat] = {
@@ -45,6 +46,7 @@ RDF_SUFFIXES: dict[str, ox.RdfFormat] = {
     ".nq": ox.RdfFormat.N_QUADS, ".jsonld": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML,
 }
 
+_RDF_TYPE = str(RDF.type)
 #: The classes whose instance names a document's graph, in order of preference.
 MAIN_WORK_CLASSES = (str(KV.AnswerDocument), str(KV.PostponementNotice),
                      str(KV.WrittenQuestions), str(KV.OralQuestions))
@@ -91,6 +93,29 @@ def graphs_from_rdf(data: bytes, fmt: ox.RdfFormat, origin: str,
             name = graph_name.value if isinstance(graph_name, ox.NamedNode) else fallback
         graphs.append(NamedGraph(name, tuple(triples), origin))
     return graphs
+
+
+def converted(data: bytes, origin: str, *, fmt: SourceFormat | None = None,
+              strict: bool = False, base: str = DEFAULT_BASE,
+              metadata: Path | None = None) -> tuple[str, Triples, Document]:
+    """Convert a source document: its graph name, its triples and the parsed document.
+
+    ``metadata`` is the document's OEP metadata record, when there is one.
+    """
+    doc, triples = convert_source(data, source=origin, fmt=fmt, strict=strict, base=base,
+                                  metadata=read_input(metadata) if metadata else None,
+                                  metadata_source=display_path(metadata) if metadata else None)
+    types = [(s, o) for s, p, o in triples if p == _RDF_TYPE and o in MAIN_WORK_CLASSES]
+    for cls in MAIN_WORK_CLASSES:  # as `main_work` chooses, on kv2rdf's own triples
+        works = sorted({s for s, o in types if o == cls})
+        if len(works) == 1:
+            return works[0], triples, doc
+        if works:
+            break
+    name = main_work(oxigraph_triples(triples), origin)  # not one main work: it says why
+    if name is None:  # the mapping always describes a question set; guard anyway
+        raise DataError(f"{origin}: the conversion holds no question set or answer")
+    return name, triples, doc
 
 
 def document_graph(data: bytes, origin: str, *, fmt: SourceFormat | None = None,

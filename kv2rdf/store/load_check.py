@@ -14,15 +14,17 @@ import pyoxigraph as ox
 
 from kv2rdf.bulk_validation import validate_many
 from kv2rdf.rdf_input import to_graph
+from kv2rdf.triples import Triples
 from kv2rdf.validation import ValidationReport
 
 
-def check_graphs(graphs: Sequence[Sequence[ox.Triple]], *,
+def check_graphs(graphs: Sequence[Sequence[ox.Triple] | Triples], *,
                  engine: str = "fast") -> list[ValidationReport]:
-    """One validation report per graph, in order."""
+    """One validation report per graph (pyoxigraph's triples or kv2rdf's), in order."""
     if not graphs:
         return []
-    return validate_many([to_graph(triples) for triples in graphs], engine=engine)
+    return validate_many([g.graph() if isinstance(g, Triples) else to_graph(g) for g in graphs],
+                         engine=engine)
 
 
 def report_lines(origin: str, reports: Sequence[ValidationReport]) -> tuple[str, ...]:
