@@ -11,6 +11,7 @@ import gzip
 import json
 import os
 from datetime import date
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ FORMAT = 1
 ENV = "KV2RDF_REFERENCE"
 
 
+@lru_cache(maxsize=1)
 def packaged_path() -> Path:
     """The snapshot shipped inside the package."""
     return Path(str(resources.files("kv2rdf.reference") / "data" / "reference.json.gz"))
@@ -43,9 +45,10 @@ def user_path() -> Path:
 def active_path() -> Path:
     """The snapshot in use: ``$KV2RDF_REFERENCE``, the user's copy, or the packaged one."""
     named = os.environ.get(ENV)
-    if named and Path(named).is_file():
+    if named and os.path.isfile(named):  # os.path: a lookup per person converted
         return Path(named)
-    return user_path() if user_path().is_file() else packaged_path()
+    user = user_path()
+    return user if os.path.isfile(user) else packaged_path()
 
 
 def _day(text: str | None) -> date | None:
