@@ -29,7 +29,7 @@ from kv2rdf.parsers._blocks import MARKER, Block, Extraction, marker, read_lines
 from kv2rdf.parsers._labels import INLINE, label
 from kv2rdf.parsers._references import references
 from kv2rdf.parsers._text import TERMINAL, clean, decode, join_lines
-from kv2rdf.parsers._text_notes import Line, note_start, split_footnotes
+from kv2rdf.parsers._text_notes import Line, note_lines, split_footnotes
 
 _FURNITURE_ITEM = (
     r"(?:(?:ah|kv|h)[- ](?:tk|ek)[- ]\d{4}(?:\d{4}|Z\d{5})(?:[- ]\d+)?(?:-[a-z0-9]+)?"
@@ -70,13 +70,12 @@ def parse_lines(lines: list[Line], *, source: str, source_format: str, strict: b
         first = max((int(n) for n in footnotes if n.isdigit()), default=0) + 1
         body, notes = split_footnotes(page, first, bodies,
                                       paged=len(pages) > 1 or bool(furniture), orphans=orphans)
+        starts = note_lines(page, notes) if notes else {}
         for n, text in notes.items():
             footnotes[n] = Footnote(n, text, references(text))
             footnote_pages[n] = number
-            # the last line on the page that starts it ("4 Richtlijn …", or "4" on its own)
-            at = [line for line, t in page if t == n or note_start(t, int(n))]
-            if at:
-                footnote_lines[n] = at[-1]
+            if n in starts:
+                footnote_lines[n] = starts[n]
         bodies.append(body)
     issues += [Issue(source, n, "a footnote number printed apart from its text, which cannot "
                      "be told apart from the texts around it (the converter's columns came out "
