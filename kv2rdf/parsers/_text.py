@@ -54,6 +54,8 @@ def clean(text: str) -> str:
     A control character or pdfminer's "(cid:129)" opening a line is a bullet glyph the
     extraction could not map.
     """
+    if text.isascii() and "(cid:" not in text:  # most lines: no accent, ligature or bullet
+        return _CONTROL.sub("", text).replace("\t", " ")
     text = _LEAD.sub(r"\1• ", text)
     if "(cid:" in text:
         text = _CID.sub("", text)
