@@ -41,6 +41,8 @@ _NOTE_PARTS = {"noot.al", "al", "noot.lijst", "lijst"}
 
 def finish(raw: str) -> str:
     """Normalise rendered text: NFC, one space between words, kept line breaks."""
+    if raw.isascii():  # no line break kept (U+2028), nothing to compose: one line
+        return " ".join(raw.split())
     raw = unicodedata.normalize("NFC", raw).replace("\u00a0", " ")
     lines = (" ".join(part.split()) for part in raw.split(BREAK))  # split: runs of \s
     return "\n".join(line for line in lines if line)
