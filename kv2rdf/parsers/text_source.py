@@ -42,6 +42,10 @@ _FURNITURE = re.compile(rf"^{_FURNITURE_ITEM}(?:\s+{_FURNITURE_ITEM})*$")
 # the running footer ends a page, its page number on the same line or the next
 _PAGE_END = re.compile(r"Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{2,4},\s+Aanhangsel(?:\s+\d+)?$")
 _SEPARATOR = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
+# the first characters a separator, a furniture item or an inline label can start with
+_RULE_FIRST = frozenset("-*_")
+_FURNITURE_FIRST = frozenset("akhI’'‘`TE")
+_LABEL_FIRST = frozenset("VA")
 
 _BULLETS = ("•", "●", "▪", "◦", "- ", "– ", "* ")
 
@@ -98,21 +102,23 @@ def _pages(lines: list[Line]) -> tuple[list[list[Line]], list[str]]:
             if k:
                 pages.append([])  # a form feed starts a new page
             text = part.strip()
-            if _SEPARATOR.match(text):
+            first = text[:1]  # each pattern below can only match a line that starts so
+            if first in _RULE_FIRST and _SEPARATOR.match(text):
                 pages.append([])
-            elif _FURNITURE.match(text) or (after_footer and text.isdigit()):
+            elif (first in _FURNITURE_FIRST and _FURNITURE.match(text)) or (
+                    after_footer and text.isdigit()):
                 furniture.append(text)
                 after_footer = text.endswith("Aanhangsel")
                 if _PAGE_END.search(text):
                     pages.append([])
                 continue
-            elif inline := INLINE.match(text):
+            elif first in _LABEL_FIRST and (inline := INLINE.match(text)):
                 pages[-1].extend([(number, inline["label"]), (number, inline["text"])])
             else:
                 if "[" in text:  # (the substitutions are slow to find nothing)
                     text = _BRACKET_NOTE.sub(r"\1 ", text)
                     text = _BRACKET_REF.sub(lambda m: marker(m.group(1)), text)
-                if _HAS_SUPERSCRIPT.search(text):
+                if not text.isascii() and _HAS_SUPERSCRIPT.search(text):
                     text = _SUPERSCRIPT.sub(_superscript_marker, text)
                 pages[-1].append((number, text))
             after_footer = after_footer and not text
