@@ -56,6 +56,11 @@ def clean(text: str) -> str:
     """
     if text.isascii() and "(cid:" not in text:  # most lines: no accent, ligature or bullet
         return _CONTROL.sub("", text).replace("\t", " ")
+    return clean_any(text)
+
+
+def clean_any(text: str) -> str:
+    """`clean` for any text (what `clean` does with a text that is not plain ASCII)."""
     text = _LEAD.sub(r"\1• ", text)
     if "(cid:" in text:
         text = _CID.sub("", text)
