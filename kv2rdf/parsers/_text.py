@@ -159,8 +159,9 @@ def url_break(before: str, after: str) -> bool:
 
     A URL is broken after "/", "_", "=" … or before "%20", "/", "?" ….
     """
-    return _url_tail(before[-_TAIL:]) and (before.endswith(_URL_BREAK_END)
-                                           or after.startswith(_URL_BREAK_START))
+    # the quick test first: most lines end and start with neither
+    return (before.endswith(_URL_BREAK_END) or after.startswith(_URL_BREAK_START)) \
+        and _url_tail(before[-_TAIL:])
 
 
 def _real_hyphen(before: str, after: str) -> bool:
@@ -187,8 +188,11 @@ def _real_hyphen(before: str, after: str) -> bool:
 
 def _url_tail(text: str) -> bool:
     """True when the text ends inside a URL-like token."""
-    token = text.rsplit(None, 1)[-1] if text.split() else ""
-    return bool(re.search(r"https?://|www\.|\.[a-z]{2,4}/", token))
+    words = text.rsplit(None, 1)  # no words: only spaces, or nothing
+    return bool(words) and _URL_LIKE.search(words[-1]) is not None
+
+
+_URL_LIKE = re.compile(r"https?://|www\.|\.[a-z]{2,4}/")
 
 
 TERMINAL = (".", "?", "!", ":", ";", "»", "”", '"', "'", ")")

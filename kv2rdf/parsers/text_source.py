@@ -217,7 +217,7 @@ def _width(bodies: list[list[Line]]) -> int | None:
 
 
 def _ends_paragraph(line: str, following: str, width: int) -> bool:
-    visible = MARKER.sub("", line)
+    visible = MARKER.sub("", line) if "\ue000" in line else line
     if not visible.rstrip().endswith(TERMINAL):
         return False
     first_word = following.split(" ", 1)[0]
