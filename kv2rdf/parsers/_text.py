@@ -55,6 +55,8 @@ def clean(text: str) -> str:
     extraction could not map.
     """
     if text.isascii() and "(cid:" not in text:  # most lines: no accent, ligature or bullet
+        if text.isprintable():  # not even a tab or a control character
+            return text
         return _CONTROL.sub("", text).replace("\t", " ")
     return clean_any(text)
 
