@@ -23,7 +23,8 @@ def slug(text: str) -> str:
     """
     folded = fold(text if text.isascii() else unicodedata.normalize("NFC", text))
     out = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
-    if any(c.isalnum() and not c.isascii() for c in folded) or not out:
+    if not out or (not folded.isascii() and any(c.isalnum() and not c.isascii()
+                                                for c in folded)):
         digest = hashlib.sha256(unicodedata.normalize("NFC", text).encode("utf-8")).hexdigest()
         out = "-".join(part for part in (out, "u" + digest[:10]) if part)
     return out

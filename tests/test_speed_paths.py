@@ -148,3 +148,20 @@ def test_turtle_declares_only_the_prefixes_of_its_own_document() -> None:
     assert after == alone
     assert "@prefix foaf:" not in after and "@prefix ex:" in after
     assert "@prefix foaf:" in write_turtle(foaf + plain, PREFIXES)
+
+
+def test_names_without_an_ascii_form_keep_a_hash_in_their_slug() -> None:
+    assert re.fullmatch(r"u[0-9a-f]{10}", slug("Σωκράτης"))
+    assert slug("Ivan Петров").startswith("ivan-u") and slug("Ivan Petrov") == "ivan-petrov"
+
+
+def test_the_users_snapshot_follows_the_environment(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from kv2rdf.reference.snapshot import user_path
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "a"))
+    assert user_path() == tmp_path / "a" / "kv2rdf" / "reference.json.gz"
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "b"))
+    assert user_path() == tmp_path / "b" / "kv2rdf" / "reference.json.gz"
+    monkeypatch.delenv("XDG_DATA_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert user_path() == tmp_path / "home" / ".local" / "share" / "kv2rdf" / "reference.json.gz"

@@ -38,7 +38,13 @@ def packaged_path() -> Path:
 
 def user_path() -> Path:
     """Where ``kv2rdf reference update`` writes by default."""
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return _user_path(os.environ.get("XDG_DATA_HOME"), os.environ.get("HOME"))
+
+
+@lru_cache(maxsize=8)
+def _user_path(data_home: str | None, home: str | None) -> Path:
+    """`user_path` for these values of ``$XDG_DATA_HOME`` and ``$HOME`` (looked up per person)."""
+    base = data_home or str(Path.home() / ".local" / "share")
     return Path(base) / "kv2rdf" / "reference.json.gz"
 
 
