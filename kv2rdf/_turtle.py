@@ -41,12 +41,22 @@ def sort_key(text: str) -> str:
     (IRIs, and literals as the writer prints them).
     """
     # "/" is no digit, so the key is made per "/"-separated part, each part's key kept: the
-    # subjects of a document share most of their parts
+    # subjects of a document share most of their parts, and the key of all but the last part
+    # is kept too (``…/vraag`` of ``…/vraag/1``, ``…/vraag/2`` …)
+    head, slash, last = text.rpartition("/")
     known = _PART_KEYS.get
-    return "/".join([known(part) or _part_key(part) for part in text.split("/")])
+    if not slash:
+        return known(last) or _part_key(last)
+    start = _HEAD_KEYS.get(head)
+    if start is None:
+        start = "/".join([known(part) or _part_key(part) for part in head.split("/")])
+        if len(_HEAD_KEYS) < 100_000:
+            _HEAD_KEYS[head] = start
+    return start + "/" + (known(last) or _part_key(last))
 
 
 _RUN_KEYS: dict[str, str] = {}
+_HEAD_KEYS: dict[str, str] = {}
 _PART_KEYS: dict[str, str] = {}
 
 

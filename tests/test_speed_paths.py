@@ -165,3 +165,13 @@ def test_the_users_snapshot_follows_the_environment(tmp_path: Path,
     monkeypatch.delenv("XDG_DATA_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert user_path() == tmp_path / "home" / ".local" / "share" / "kv2rdf" / "reference.json.gz"
+
+
+@given(st.lists(st.text(st.sampled_from(list("ab09Z/-_")), max_size=6), min_size=1,
+                max_size=6))
+def test_turtle_sort_key_made_from_its_head_is_made_part_by_part(parts: list[str]) -> None:
+    from kv2rdf._turtle import _part_key, natural_key, sort_key
+    text = "/".join(parts)
+    assert sort_key(text) == "/".join(_part_key(p) for p in text.split("/"))
+    assert sort_key(text + "/10") > sort_key(text + "/9")  # in natural order, as natural_key
+    assert natural_key(text + "/10") > natural_key(text + "/9")
