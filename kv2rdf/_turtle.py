@@ -10,8 +10,9 @@ so paragraphs stay readable.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from rdflib.namespace import RDF, XSD
 
@@ -40,12 +41,22 @@ def sort_key(text: str) -> str:
     (IRIs, and literals as the writer prints them).
     """
     # "/" is no digit, so the key is made per "/"-separated part, each part's key kept: the
-    # subjects of a document share most of their parts
+    # subjects of a document share most of their parts, and the key of all but the last part
+    # is kept too (``…/vraag`` of ``…/vraag/1``, ``…/vraag/2`` …)
+    head, slash, last = text.rpartition("/")
     known = _PART_KEYS.get
-    return "/".join([known(part) or _part_key(part) for part in text.split("/")])
+    if not slash:
+        return known(last) or _part_key(last)
+    start = _HEAD_KEYS.get(head)
+    if start is None:
+        start = "/".join([known(part) or _part_key(part) for part in head.split("/")])
+        if len(_HEAD_KEYS) < 100_000:
+            _HEAD_KEYS[head] = start
+    return start + "/" + (known(last) or _part_key(last))
 
 
 _RUN_KEYS: dict[str, str] = {}
+_HEAD_KEYS: dict[str, str] = {}
 _PART_KEYS: dict[str, str] = {}
 
 
@@ -79,9 +90,18 @@ class _Names:
         for ns, p in spaces:
             if ns.endswith(("/", "#")):
                 self.ending.setdefault(ns, p)
-        self.names: dict[str, tuple[str, str | None]] = {}
+        self.known: dict[str, tuple[str, str | None]] = {}  # names made by earlier calls
 
     def name(self, text: str) -> tuple[str, str | None]:
+        """The prefixed name or ``<…>`` of ``text``, and the prefix it uses."""
+        found = self.known.get(text)
+        if found is None:
+            found = self._name(text)
+            if len(self.known) < 100_000:
+                self.known[text] = found
+        return found
+
+    def _name(self, text: str) -> tuple[str, str | None]:
         for ns, prefix in self.others:
             if text.startswith(ns) and _LOCAL.match(text[len(ns):]):
                 return f"{prefix}:{text[len(ns):]}", prefix
@@ -92,13 +112,18 @@ class _Names:
         return f"<{text}>", None
 
 
+@functools.lru_cache(maxsize=16)
+def _table(prefixes: tuple[tuple[str, str], ...]) -> _Names:
+    return _Names(prefixes)
+
+
 def write_turtle(triples: Iterable[Triple], prefixes: Sequence[tuple[str, str]]) -> str:
     """Turtle for ``triples``; ``prefixes`` are (prefix, namespace) pairs, the used ones declared.
 
     A namespace that is a prefix of another's is tried after it (the longest wins).
     """
-    table = _Names(prefixes)
-    names = table.names
+    table = _table(tuple(prefixes))
+    names: dict[str, tuple[str, str | None]] = {}  # this document's: the prefixes it uses
 
     def iri(text: str) -> str:
         found = names.get(text)
@@ -148,28 +173,41 @@ def write_turtle(triples: Iterable[Triple], prefixes: Sequence[tuple[str, str]])
             key = keys[text] = (sort_key(text), text)
         return key
 
+    # the predicates of a subject in writing order, each with its line's head ("    a "),
+    # made once per set of predicates in the order the mapping added them
+    heads: dict[tuple[str, ...], list[tuple[str, str]]] = {}
     blocks = []
     plain = not any("\x00" in s for s in subjects)
     for subject in sorted(subjects, key=sort_key if plain else natural_key):
         predicates = subjects[subject]
+        shape = tuple(predicates)
+        order = heads.get(shape)
+        if order is None:
+            order = heads[shape] = _heads(shape, iri)
         lines = []
-        order = sorted(predicates)
-        if _TYPE in predicates:  # rdf:type ("a") first
-            order.remove(_TYPE)
-            order.insert(0, _TYPE)
-        for predicate in order:
-            name = "a" if predicate == _TYPE else iri(predicate)
+        for predicate, head in order:
             objects = predicates[predicate]
-            if len(objects) > 1:
-                unique = set(objects)
-                objects = sorted(unique, key=object_key) if plain and not any(
-                    "\x00" in o for o in unique) else sorted(
-                    unique, key=lambda o: (natural_key(o), o))
-            lines.append(f"    {name} " + ",\n        ".join(objects))
+            if len(objects) == 1:
+                lines.append(head + objects[0])
+                continue
+            unique = set(objects)
+            objects = sorted(unique, key=object_key) if plain and not any(
+                "\x00" in o for o in unique) else sorted(
+                unique, key=lambda o: (natural_key(o), o))
+            lines.append(head + ",\n        ".join(objects))
         blocks.append(f"{iri(subject)}\n" + " ;\n".join(lines) + " .\n")
     used = {prefix for _, prefix in names.values() if prefix}
     head = "".join(f"@prefix {p}: <{ns}> .\n" for ns, p in table.declared if p in used)
     return head + "\n" + "\n".join(blocks)
+
+
+def _heads(predicates: tuple[str, ...], iri: Callable[[str], str]) -> list[tuple[str, str]]:
+    """Predicates sorted, ``rdf:type`` ("a") first, each with the head of its line."""
+    order = sorted(predicates)
+    if _TYPE in predicates:
+        order.remove(_TYPE)
+        order.insert(0, _TYPE)
+    return [(p, "    a " if p == _TYPE else f"    {iri(p)} ") for p in order]
 
 
 def turtle_to_trig(turtle: str, graph_name: str) -> str:

@@ -24,9 +24,9 @@ from datetime import date
 from rdflib import URIRef
 
 from kv2rdf import ministries, reconcile
+from kv2rdf.identities import Fractie, Identity, Period
 from kv2rdf.iris import Iris
 from kv2rdf.model import Answerer, Asker, Post
-from kv2rdf.reconcile import Fractie, Identity, Period
 from kv2rdf.terms import (
     ELI_DL,
     FOAF,

@@ -25,9 +25,9 @@ from datetime import date
 from rdflib import URIRef
 
 from kv2rdf.errors import MappingError
+from kv2rdf.identities import Fractie, Identity
 from kv2rdf.model import Document, Post
 from kv2rdf.namespaces import DEFAULT_BASE, TOOI
-from kv2rdf.reconcile import Fractie, Identity
 
 
 def slug(text: str) -> str:

@@ -120,7 +120,14 @@ class Manifest:
 
 def relative_name(path: Path, folder: Path) -> str:
     """``path`` relative to ``folder`` (POSIX form), or absolute when outside it."""
+    resolved = path.resolve()
     try:
-        return path.resolve().relative_to(folder.resolve()).as_posix()
+        return resolved.relative_to(_resolved(folder)).as_posix()
     except ValueError:
-        return os.fspath(path.resolve())
+        return os.fspath(resolved)
+
+
+@functools.lru_cache(maxsize=8)
+def _resolved(folder: Path) -> Path:
+    """``folder`` resolved, once per run and folder (every output of a batch lies in one)."""
+    return folder.resolve()

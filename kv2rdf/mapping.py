@@ -56,7 +56,8 @@ def normalise_text(text: str) -> str:
 
     Line breaks are kept: paragraphs are separated by a blank line and list items by a newline.
     """
-    text = unicodedata.normalize("NFC", text).replace("\u00ad", "")
+    if not text.isascii():  # NFC and soft hyphens concern other text only
+        text = unicodedata.normalize("NFC", text).replace("\u00ad", "")
     # within a line (no "\n") str.split cuts at the runs a [^\S\n]+ pattern would find
     text = "\n".join(" ".join(line.split()) for line in text.split("\n"))
     return (_BLANK_LINES.sub("\n\n", text) if "\n\n\n" in text else text).strip()

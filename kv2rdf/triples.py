@@ -83,6 +83,8 @@ Triple = tuple[str, str, Term]
 
 def _term(node: Any) -> Term:
     """A term from an rdflib node (or one of ours)."""
+    if type(node) is RdfIri:  # the usual case (kv2rdf.iris): skip the ABC checks below
+        return str(node)
     if isinstance(node, RdfLiteral):
         return tuple.__new__(Literal, (str(node), node.language,
                                        str(node.datatype) if node.datatype else None))

@@ -13,11 +13,11 @@ from rdflib.namespace import FOAF, ORG, OWL, RDF, SKOS, TIME, XSD
 
 from kv2rdf import convert, ministries
 from kv2rdf.entities import SHARED_CLASSES
+from kv2rdf.identities import slug
 from kv2rdf.mapping import to_graph
 from kv2rdf.model import Asker, Document, Person, Post, Question
 from kv2rdf.namespaces import ELI_DL, KV
 from kv2rdf.parsers import parse
-from kv2rdf.reconcile import slug
 from kv2rdf.reference import check_document, load_reference
 from kv2rdf.reference.snapshot import ENV, packaged_path
 from tests.helpers import CASES, source_file

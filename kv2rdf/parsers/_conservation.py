@@ -29,6 +29,8 @@ from kv2rdf.parsers._labels import INLINE, NUMBERS, Label, label
 # u bekend …" (a footnote citing "nr. 5, Vraag 12" of another document is not one)
 _GLUED = re.compile(r"(?<=[.?!»”)]\s)(?P<label>(?:Vraag|Vragen|Antwoord|Antwoorden)\s+"
                     + NUMBERS + r")\s+(?=[A-Z«\"'])")
+_LABEL_FIRST = frozenset("VAM")  # Vraag, Antwoord, Mededeling
+_MARKUP_FIRST = frozenset("#>-*+")  # what _MARKUP takes away, but for leading spaces
 _MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s*|>\s*|[-*+]\s+)?")
 
 
@@ -72,10 +74,13 @@ def labels_read(read: Reading) -> list[Seen]:
 
 def _line_label(line: int | None, text: str) -> Seen | None:
     """The label a whole line prints, bare or with markup, alone or before its text."""
-    bare = _MARKUP.sub("", text)
+    first = text[:1]
+    bare = _MARKUP.sub("", text) if first in _MARKUP_FIRST or first.isspace() else text
     if "\ue000" in bare:  # a footnote marker (the pattern is slow to find none)
         bare = MARKER.sub("", bare)
     bare = bare.replace("**", "").replace("__", "").strip()
+    if bare.strip("*_").strip()[:1] not in _LABEL_FIRST:  # a label starts so, inline or not
+        return None
     inline = INLINE.match(bare)
     printed = inline["label"] if inline else bare
     tag = label(printed)

@@ -41,6 +41,13 @@ _NOTE_PARTS = {"noot.al", "al", "noot.lijst", "lijst"}
 
 def finish(raw: str) -> str:
     """Normalise rendered text: NFC, one space between words, kept line breaks."""
+    if raw.isascii():  # no line break kept (U+2028), nothing to compose: one line
+        return " ".join(raw.split())
+    return finish_any(raw)
+
+
+def finish_any(raw: str) -> str:
+    """`finish` for any text (what `finish` does with a text that is not plain ASCII)."""
     raw = unicodedata.normalize("NFC", raw).replace("\u00a0", " ")
     lines = (" ".join(part.split()) for part in raw.split(BREAK))  # split: runs of \s
     return "\n".join(line for line in lines if line)

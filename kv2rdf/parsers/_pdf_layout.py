@@ -153,15 +153,18 @@ def _rows(glyphs: list[Glyph]) -> list[Row]:
     lowered one (a subscript) becomes ordinary text of the line.
     """
     rows: list[list[Glyph]] = []
+    shown: list[list[Glyph]] = []  # each row's visible glyphs
     anchor = 0.0  # baseline of the row's first visible glyph (a space may sit anywhere)
     for g in sorted(glyphs, key=lambda g: (g.baseline, g.x0)):
         if rows and abs(g.baseline - anchor) <= max(0.8, 0.12 * g.size):
             rows[-1].append(g)
         else:
             rows.append([g])
-        if all(x.char.isspace() for x in rows[-1][:-1]):
+            shown.append([])
+        if not shown[-1]:  # nothing but spaces before it in the row
             anchor = g.baseline
-    shown = [[g for g in r if not g.char.isspace()] for r in rows]
+        if not g.char.isspace():
+            shown[-1].append(g)
     kept = [(r, s) for r, s in zip(rows, shown, strict=True) if s]
     facts = [(max(g.size for g in s), s[0].baseline, min(g.x0 for g in s), max(g.x1 for g in s),
               len(s)) for _, s in kept]

@@ -54,6 +54,15 @@ def clean(text: str) -> str:
     A control character or pdfminer's "(cid:129)" opening a line is a bullet glyph the
     extraction could not map.
     """
+    if text.isascii() and "(cid:" not in text:  # most lines: no accent, ligature or bullet
+        if text.isprintable():  # not even a tab or a control character
+            return text
+        return _CONTROL.sub("", text).replace("\t", " ")
+    return clean_any(text)
+
+
+def clean_any(text: str) -> str:
+    """`clean` for any text (what `clean` does with a text that is not plain ASCII)."""
     text = _LEAD.sub(r"\1• ", text)
     if "(cid:" in text:
         text = _CID.sub("", text)
@@ -152,8 +161,9 @@ def url_break(before: str, after: str) -> bool:
 
     A URL is broken after "/", "_", "=" … or before "%20", "/", "?" ….
     """
-    return _url_tail(before[-_TAIL:]) and (before.endswith(_URL_BREAK_END)
-                                           or after.startswith(_URL_BREAK_START))
+    # the quick test first: most lines end and start with neither
+    return (before.endswith(_URL_BREAK_END) or after.startswith(_URL_BREAK_START)) \
+        and _url_tail(before[-_TAIL:])
 
 
 def _real_hyphen(before: str, after: str) -> bool:
@@ -180,8 +190,11 @@ def _real_hyphen(before: str, after: str) -> bool:
 
 def _url_tail(text: str) -> bool:
     """True when the text ends inside a URL-like token."""
-    token = text.rsplit(None, 1)[-1] if text.split() else ""
-    return bool(re.search(r"https?://|www\.|\.[a-z]{2,4}/", token))
+    words = text.rsplit(None, 1)  # no words: only spaces, or nothing
+    return bool(words) and _URL_LIKE.search(words[-1]) is not None
+
+
+_URL_LIKE = re.compile(r"https?://|www\.|\.[a-z]{2,4}/")
 
 
 TERMINAL = (".", "?", "!", ":", ";", "»", "”", '"', "'", ")")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 from kv2rdf.parsers._blocks import marker
 from kv2rdf.parsers._labels import label
@@ -177,6 +178,26 @@ def note_start(text: str, number: int) -> bool:
         return False
     m = _NOTE_START.match(text)
     return m is not None and int(m[1]) == number
+
+
+def note_lines(page: list[Line], numbers: Iterable[str]) -> dict[str, int]:
+    """The last line of ``page`` that starts each footnote ("4 Richtlijn …", or "4" alone).
+
+    One pass over the page, whatever the number of footnotes: by position, the last line
+    that is the number itself or `note_start` of it.
+    """
+    exact: dict[str, int] = {}
+    started: dict[int, int] = {}
+    for position, (_, text) in enumerate(page):
+        exact[text] = position
+        if text[:1].isdigit() and (m := _NOTE_START.match(text)) is not None:
+            started[int(m[1])] = position
+    found: dict[str, int] = {}
+    for n in numbers:
+        last = max(exact.get(n, -1), started.get(int(n), -1))
+        if last >= 0:
+            found[n] = page[last][0]
+    return found
 
 
 def _bottom_block(page: list[Line], first: int, earlier: list[list[Line]],

@@ -30,6 +30,7 @@ _TAG = re.compile(r"</?(?:br|span|sup|sub|b|i|em|strong|u|p)\b[^>]*>", re.I)
 _MARKER_GAP = re.compile(r"(\ue001)\s+(?=[.,;:!?)])")
 # a footnote text printed as a list item or a quote ("- 1 Kamerstuk …", "> 3 bis: …")
 _NOTE_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|>)\s+(?=\d{1,3}\s+\S)")
+_LIST_SIGNS = frozenset("-*+>")
 _BULLET = re.compile(r"^\s{0,3}[-*+]\s+(?:[•●▪◦]\s*)?(?=\S)")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _URL_SPLIT = re.compile(r"((?:https?://|www\.)\S+)")
@@ -41,15 +42,17 @@ def parse_markdown(data: bytes, *, source: str = "<bytes>", strict: bool = False
     """Parse a markdown rendering of a Kamervragen document."""
     lines: list[tuple[int, str]] = []
     for number, raw in enumerate(decode(data, source).split("\n"), start=1):
-        heading = _HEADING.match(raw)
-        definition = _NOTE_DEF.match(raw)
+        # each pattern runs only on a line that holds what it needs ("#" among the first
+        # four characters, "[^", a list or quote sign among the first four)
+        heading = _HEADING.match(raw) if "#" in raw[:4] else None
+        definition = _NOTE_DEF.match(raw) if "[^" in raw else None
         if definition:  # "[^1]: text" → a footnote paragraph "1 text"
             lines.extend([(number, ""), (number, f"{definition[1]} {unmark(definition[2])}"),
                           (number, "")])
             continue
         body = heading.group(1) if heading else raw
-        if not heading:  # list and quote markup: footnote texts and bullets as printed
-            body = _BULLET.sub("• ", _NOTE_ITEM.sub("", body))
+        if not heading and not _LIST_SIGNS.isdisjoint(body[:4]):  # list and quote markup:
+            body = _BULLET.sub("• ", _NOTE_ITEM.sub("", body))  # footnotes, bullets as printed
         inline = INLINE.match(body.lstrip("*_ "))
         if inline:  # "**Vraag 1** Bent u …", "### Vraag 1: Bent u …": the label apart
             lines.extend([(number, ""), (number, inline["label"]), (number, "")])

@@ -119,14 +119,20 @@ def _glyphs(textpage: pdfium.PdfTextPage, left: float, top: float) -> list[Glyph
     handle = textpage.raw
     box, matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
     x, y = ctypes.c_double(), ctypes.c_double()
+    # PDFium's functions and the out-parameters' pointers looked up once a page, not per glyph
+    unicode, loose_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox
+    origin, char_matrix = pdfium_c.FPDFText_GetCharOrigin, pdfium_c.FPDFText_GetMatrix
+    font_size, hypot = pdfium_c.FPDFText_GetFontSize, math.hypot
+    box_at, matrix_at = ctypes.byref(box), ctypes.byref(matrix)
+    x_at, y_at = ctypes.byref(x), ctypes.byref(y)
     glyphs: list[Glyph] = []
     for i in range(int(pdfium_c.FPDFText_CountChars(handle))):
-        code = int(pdfium_c.FPDFText_GetUnicode(handle, i))
-        if code in (0x0A, 0x0D) or not pdfium_c.FPDFText_GetLooseCharBox(handle, i, box):
+        code = int(unicode(handle, i))
+        if code in (0x0A, 0x0D) or not loose_box(handle, i, box_at):
             continue
-        pdfium_c.FPDFText_GetCharOrigin(handle, i, x, y)
-        pdfium_c.FPDFText_GetMatrix(handle, i, matrix)
-        size = float(pdfium_c.FPDFText_GetFontSize(handle, i)) * math.hypot(matrix.c, matrix.d)
+        origin(handle, i, x_at, y_at)
+        char_matrix(handle, i, matrix_at)
+        size = float(font_size(handle, i)) * hypot(matrix.c, matrix.d)
         glyphs.append(Glyph(_LINE_END_HYPHEN.get(code) or chr(code), box.left - left,
                             box.right - left, top - box.top, top - box.bottom, top - y.value,
                             size))

@@ -29,7 +29,7 @@ from kv2rdf.parsers._blocks import MARKER, Block, Extraction, marker, read_lines
 from kv2rdf.parsers._labels import INLINE, label
 from kv2rdf.parsers._references import references
 from kv2rdf.parsers._text import TERMINAL, clean, decode, join_lines
-from kv2rdf.parsers._text_notes import Line, note_start, split_footnotes
+from kv2rdf.parsers._text_notes import Line, note_lines, split_footnotes
 
 _FURNITURE_ITEM = (
     r"(?:(?:ah|kv|h)[- ](?:tk|ek)[- ]\d{4}(?:\d{4}|Z\d{5})(?:[- ]\d+)?(?:-[a-z0-9]+)?"
@@ -42,6 +42,10 @@ _FURNITURE = re.compile(rf"^{_FURNITURE_ITEM}(?:\s+{_FURNITURE_ITEM})*$")
 # the running footer ends a page, its page number on the same line or the next
 _PAGE_END = re.compile(r"Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{2,4},\s+Aanhangsel(?:\s+\d+)?$")
 _SEPARATOR = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
+# the first characters a separator, a furniture item or an inline label can start with
+_RULE_FIRST = frozenset("-*_")
+_FURNITURE_FIRST = frozenset("akhI’'‘`TE")
+_LABEL_FIRST = frozenset("VA")
 
 _BULLETS = ("•", "●", "▪", "◦", "- ", "– ", "* ")
 
@@ -70,13 +74,12 @@ def parse_lines(lines: list[Line], *, source: str, source_format: str, strict: b
         first = max((int(n) for n in footnotes if n.isdigit()), default=0) + 1
         body, notes = split_footnotes(page, first, bodies,
                                       paged=len(pages) > 1 or bool(furniture), orphans=orphans)
+        starts = note_lines(page, notes) if notes else {}
         for n, text in notes.items():
             footnotes[n] = Footnote(n, text, references(text))
             footnote_pages[n] = number
-            # the last line on the page that starts it ("4 Richtlijn …", or "4" on its own)
-            at = [line for line, t in page if t == n or note_start(t, int(n))]
-            if at:
-                footnote_lines[n] = at[-1]
+            if n in starts:
+                footnote_lines[n] = starts[n]
         bodies.append(body)
     issues += [Issue(source, n, "a footnote number printed apart from its text, which cannot "
                      "be told apart from the texts around it (the converter's columns came out "
@@ -99,21 +102,23 @@ def _pages(lines: list[Line]) -> tuple[list[list[Line]], list[str]]:
             if k:
                 pages.append([])  # a form feed starts a new page
             text = part.strip()
-            if _SEPARATOR.match(text):
+            first = text[:1]  # each pattern below can only match a line that starts so
+            if first in _RULE_FIRST and _SEPARATOR.match(text):
                 pages.append([])
-            elif _FURNITURE.match(text) or (after_footer and text.isdigit()):
+            elif (first in _FURNITURE_FIRST and _FURNITURE.match(text)) or (
+                    after_footer and text.isdigit()):
                 furniture.append(text)
                 after_footer = text.endswith("Aanhangsel")
                 if _PAGE_END.search(text):
                     pages.append([])
                 continue
-            elif inline := INLINE.match(text):
+            elif first in _LABEL_FIRST and (inline := INLINE.match(text)):
                 pages[-1].extend([(number, inline["label"]), (number, inline["text"])])
             else:
                 if "[" in text:  # (the substitutions are slow to find nothing)
                     text = _BRACKET_NOTE.sub(r"\1 ", text)
                     text = _BRACKET_REF.sub(lambda m: marker(m.group(1)), text)
-                if _HAS_SUPERSCRIPT.search(text):
+                if not text.isascii() and _HAS_SUPERSCRIPT.search(text):
                     text = _SUPERSCRIPT.sub(_superscript_marker, text)
                 pages[-1].append((number, text))
             after_footer = after_footer and not text
@@ -212,7 +217,7 @@ def _width(bodies: list[list[Line]]) -> int | None:
 
 
 def _ends_paragraph(line: str, following: str, width: int) -> bool:
-    visible = MARKER.sub("", line)
+    visible = MARKER.sub("", line) if "\ue000" in line else line
     if not visible.rstrip().endswith(TERMINAL):
         return False
     first_word = following.split(" ", 1)[0]

@@ -5,6 +5,7 @@ Persons by folded family name, seats and posts by person, parties by key, minist
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -85,4 +86,4 @@ def load_reference(path: Path | None = None) -> Reference:
     It is read once and cached while the file does not change.
     """
     chosen = path or active_path()
-    return _load(chosen, chosen.stat().st_mtime)
+    return _load(chosen, os.stat(chosen).st_mtime)

@@ -70,6 +70,26 @@ def resolve_party(printed: str, on: date | None, parties: tuple[Party, ...]) -> 
 
     Several when a name was shared for a while (PvdA during the joint GroenLinks-PvdA fractie).
     """
-    key = fold(printed)
-    return tuple(p for p in parties
-                 if any(fold(a.label) == key and a.covers(on) for a in p.names()))
+    found: list[Party] = []
+    for party, alias in _names_of(parties).get(fold(printed), ()):
+        if alias.covers(on) and not (found and found[-1] is party):
+            found.append(party)
+    return tuple(found)
+
+
+_INDEXES: dict[int, tuple[tuple[Party, ...], dict[str, list[tuple[Party, PartyAlias]]]]] = {}
+
+
+def _names_of(parties: tuple[Party, ...]) -> dict[str, list[tuple[Party, PartyAlias]]]:
+    """Every (party, name) by folded name, in the table's order; made once per table."""
+    known = _INDEXES.get(id(parties))
+    if known is not None and known[0] is parties:
+        return known[1]
+    index: dict[str, list[tuple[Party, PartyAlias]]] = {}
+    for party in parties:
+        for alias in party.names():
+            index.setdefault(fold(alias.label), []).append((party, alias))
+    if len(_INDEXES) >= 8:  # a few tables at a time (the snapshot's, the built-in one)
+        _INDEXES.clear()
+    _INDEXES[id(parties)] = (parties, index)
+    return index

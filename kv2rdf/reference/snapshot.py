@@ -11,6 +11,7 @@ import gzip
 import json
 import os
 from datetime import date
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ FORMAT = 1
 ENV = "KV2RDF_REFERENCE"
 
 
+@lru_cache(maxsize=1)
 def packaged_path() -> Path:
     """The snapshot shipped inside the package."""
     return Path(str(resources.files("kv2rdf.reference") / "data" / "reference.json.gz"))
@@ -36,16 +38,23 @@ def packaged_path() -> Path:
 
 def user_path() -> Path:
     """Where ``kv2rdf reference update`` writes by default."""
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return _user_path(os.environ.get("XDG_DATA_HOME"), os.environ.get("HOME"))
+
+
+@lru_cache(maxsize=8)
+def _user_path(data_home: str | None, home: str | None) -> Path:
+    """`user_path` for these values of ``$XDG_DATA_HOME`` and ``$HOME`` (looked up per person)."""
+    base = data_home or str(Path.home() / ".local" / "share")
     return Path(base) / "kv2rdf" / "reference.json.gz"
 
 
 def active_path() -> Path:
     """The snapshot in use: ``$KV2RDF_REFERENCE``, the user's copy, or the packaged one."""
     named = os.environ.get(ENV)
-    if named and Path(named).is_file():
+    if named and os.path.isfile(named):  # os.path: a lookup per person converted
         return Path(named)
-    return user_path() if user_path().is_file() else packaged_path()
+    user = user_path()
+    return user if os.path.isfile(user) else packaged_path()
 
 
 def _day(text: str | None) -> date | None:
