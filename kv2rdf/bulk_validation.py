@@ -38,8 +38,9 @@ from kv2rdf.entities import SHARED_CLASSES
 from kv2rdf.errors import ShapesError, StoreError
 from kv2rdf.namespaces import ELI, ELI_DL, KV
 from kv2rdf.resources import ontology_path
-from kv2rdf.shacl_engine import Engine, engine_for, nodes, predicate_index
+from kv2rdf.shacl_engine import DataIndex, Engine, engine_for, nodes, predicate_index
 from kv2rdf.sparql_constraints import Constraint, evaluate, split_shapes
+from kv2rdf.sparql_native import NativeSparql
 from kv2rdf.validation import (
     ENGINES,
     ValidationReport,
@@ -138,12 +139,24 @@ def _engine(shapes: Path | Graph | None) -> Engine:
         raise ShapesError(f"{where}: {exc}") from exc
 
 
+_NATIVE: dict[int, NativeSparql] = {}
+
+
+def _native(shapes: Path | Graph | None) -> NativeSparql:
+    """The SPARQL constraints of ``shapes`` compiled for the native engine (once per shapes)."""
+    rest, constraints = _split(shapes)
+    if id(rest) not in _NATIVE:
+        _NATIVE[id(rest)] = NativeSparql(constraints, _engine(shapes).shapes)
+    return _NATIVE[id(rest)]
+
+
 def validate_union(graph: Graph, *, shapes: Path | Graph | None = None,
                    engine: str = "fast") -> ValidationReport:
-    """``validate(graph)``, with the SPARQL constraints run in Oxigraph."""
+    """``validate(graph)``: SPARQL constraints native (``fast``) or in Oxigraph (pySHACL)."""
     rest, constraints = _split(shapes)
-    core = _engine(shapes).results(graph) if engine == "fast" else \
-        list(validate(graph, shapes=rest, engine="pyshacl").results)
+    if engine == "fast":
+        return _validate_many_fast([graph], shapes)[0]
+    core = list(validate(graph, shapes=rest, engine="pyshacl").results)
     found = [*core, *evaluate(graph, constraints, str(ontology_path()))]
     return ValidationReport(tuple(sorted(found, key=result_order)))
 
@@ -178,16 +191,23 @@ def _union(graphs: Sequence[Graph], members: Sequence[int]) -> Graph:
 
 def _validate_many_fast(graphs: Sequence[Graph],
                         shapes: Path | Graph | None) -> list[ValidationReport]:
-    """Core constraints per document (native), SPARQL constraints per planned run."""
-    _, constraints = _split(shapes)
-    native = _engine(shapes)
-    found: list[list[ValidationResult]] = [native.results(g) for g in graphs]
-    for members in plan_runs(graphs, documents=SPARQL_DOCUMENTS):
-        results = evaluate([graphs[i] for i in members], constraints, str(ontology_path()))
-        if len(members) == 1:
-            found[members[0]].extend(results)
-            continue
-        for index in members:
-            mentioned = {str(n) for n in nodes(graphs[index])}
-            found[index].extend(r for r in results if r.focus in mentioned)
+    """Core and SPARQL constraints per document, natively.
+
+    A SPARQL constraint the native engine cannot evaluate runs in Oxigraph per planned run.
+    """
+    native, sparql = _engine(shapes), _native(shapes)
+    found: list[list[ValidationResult]] = []
+    for graph in graphs:
+        data = DataIndex(graph, native.vocabulary)
+        found.append([*native.results(data), *sparql.results(data)])
+    if sparql.fallback:
+        for members in plan_runs(graphs, documents=SPARQL_DOCUMENTS):
+            results = evaluate([graphs[i] for i in members], sparql.fallback,
+                               str(ontology_path()))
+            if len(members) == 1:
+                found[members[0]].extend(results)
+                continue
+            for index in members:
+                mentioned = {str(n) for n in nodes(graphs[index])}
+                found[index].extend(r for r in results if r.focus in mentioned)
     return [ValidationReport(tuple(sorted(r, key=result_order))) for r in found]

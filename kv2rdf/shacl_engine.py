@@ -225,9 +225,9 @@ class Engine:
                          for focus in self.own_focus[shape]
                          for hit in shape.validate(alone, focus)]
 
-    def results(self, graph: Graph) -> list[ValidationResult]:
-        """The core-constraint results of one data graph (unsorted)."""
-        data = DataIndex(graph, self.vocabulary)
+    def results(self, graph: Graph | DataIndex) -> list[ValidationResult]:
+        """The core-constraint results of one data graph, or of its index (unsorted)."""
+        data = graph if isinstance(graph, DataIndex) else DataIndex(graph, self.vocabulary)
         if data.adds_to_vocabulary(self.inverse):
             hits = [hit for shape in self.shapes if not shape.deactivated
                     for focus in data.focus_nodes(shape)
