@@ -38,6 +38,7 @@ from kv2rdf.entities import SHARED_CLASSES
 from kv2rdf.errors import ShapesError, StoreError
 from kv2rdf.namespaces import ELI, ELI_DL, KV
 from kv2rdf.resources import ontology_path
+from kv2rdf.shacl_data import TripleIndex, as_graph
 from kv2rdf.shacl_engine import DataIndex, Engine, engine_for, nodes, predicate_index
 from kv2rdf.sparql_constraints import Constraint, evaluate, split_shapes
 from kv2rdf.sparql_native import NativeSparql
@@ -65,7 +66,7 @@ _OWN = 0  # an IRI one document in the run claims for itself
 _TYPE, _INVERSE = str(RDF.type), frozenset(str(p) for p in INVERSE_PREDICATES)
 
 
-def footprint(graph: Graph) -> dict[str, int]:
+def footprint(graph: Graph | TripleIndex) -> dict[str, int]:
     """Each IRI the graph mentions → `_OWN`, or the signature of a shareable description."""
     outgoing: dict[str, list[tuple[object, object]]] = defaultdict(list)
     shared: set[str] = set()
@@ -93,7 +94,7 @@ def footprint(graph: Graph) -> dict[str, int]:
     return marks
 
 
-def plan_runs(graphs: Sequence[Graph], *, documents: int = RUN_DOCUMENTS,
+def plan_runs(graphs: Sequence[Graph | TripleIndex], *, documents: int = RUN_DOCUMENTS,
               triples: int = RUN_TRIPLES) -> list[list[int]]:
     """Indices of ``graphs`` in runs whose documents cannot see each other (first fit)."""
     runs: list[tuple[list[int], dict[str, int], list[int]]] = []
@@ -150,24 +151,29 @@ def _native(shapes: Path | Graph | None) -> NativeSparql:
     return _NATIVE[id(rest)]
 
 
-def validate_union(graph: Graph, *, shapes: Path | Graph | None = None,
+def validate_union(graph: Graph | TripleIndex, *, shapes: Path | Graph | None = None,
                    engine: str = "fast") -> ValidationReport:
     """``validate(graph)``: SPARQL constraints native (``fast``) or in Oxigraph (pySHACL)."""
     rest, constraints = _split(shapes)
     if engine == "fast":
         return _validate_many_fast([graph], shapes)[0]
+    graph = as_graph(graph)
     core = list(validate(graph, shapes=rest, engine="pyshacl").results)
     found = [*core, *evaluate(graph, constraints, str(ontology_path()))]
     return ValidationReport(tuple(sorted(found, key=result_order)))
 
 
-def validate_many(graphs: Sequence[Graph], *, shapes: Path | Graph | None = None,
+def validate_many(data: Sequence[Graph | TripleIndex], *, shapes: Path | Graph | None = None,
                   engine: str = "fast") -> list[ValidationReport]:
-    """One report per graph, equal to ``validate(graph)``, from few validation runs."""
+    """One report per graph (an rdflib graph or a `TripleIndex`), equal to ``validate``.
+
+    The native engine validates each document on its own; pySHACL few runs of many.
+    """
     if engine not in ENGINES:
         raise ValueError(f"unknown validation engine {engine!r}")
     if engine == "fast":
-        return _validate_many_fast(graphs, shapes)
+        return _validate_many_fast(data, shapes)
+    graphs = [as_graph(g) for g in data]
     reports: list[ValidationReport | None] = [None] * len(graphs)
     for members in plan_runs(graphs):
         if len(members) == 1:
@@ -189,7 +195,7 @@ def _union(graphs: Sequence[Graph], members: Sequence[int]) -> Graph:
     return union
 
 
-def _validate_many_fast(graphs: Sequence[Graph],
+def _validate_many_fast(graphs: Sequence[Graph | TripleIndex],
                         shapes: Path | Graph | None) -> list[ValidationReport]:
     """Core and SPARQL constraints per document, natively.
 

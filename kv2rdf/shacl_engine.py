@@ -25,6 +25,7 @@ from rdflib.plugins.stores.memory import Memory
 from rdflib.term import Node
 
 from kv2rdf.shacl_compile import TARGETS, Hit, Shape, compile_shapes
+from kv2rdf.shacl_data import TripleIndex, as_graph
 from kv2rdf.validation import ValidationResult, _stable
 
 Spo = dict[Node, dict[Node, dict[Node, Any]]]
@@ -33,8 +34,10 @@ _TYPE, _RDF_TYPE = str(RDF.type), RDF.type
 _CLASS, _NODE, _SUBJECTS, _OBJECTS = TARGETS
 
 
-def _indexes(graph: Graph) -> tuple[Spo, Spo]:
+def _indexes(graph: Graph | TripleIndex) -> tuple[Spo, Spo]:
     """(subject → predicate → objects, predicate → object → subjects) of ``graph``."""
+    if isinstance(graph, TripleIndex):
+        return graph.spo, graph.pos
     store = graph.store
     if type(store) is Memory and type(graph) is Graph and \
             len(list(store.contexts())) <= 1:  # a graph of its own: take the store's indexes
@@ -47,7 +50,7 @@ def _indexes(graph: Graph) -> tuple[Spo, Spo]:
     return spo, pos
 
 
-def triples(graph: Graph, predicates: Collection[str] | None = None
+def triples(graph: Graph | TripleIndex, predicates: Collection[str] | None = None
             ) -> Iterator[tuple[Node, Node, Node]]:
     """The triples of ``graph``, read from its index: much faster than iterating the graph.
 
@@ -62,12 +65,12 @@ def triples(graph: Graph, predicates: Collection[str] | None = None
                 yield subject, predicate, obj
 
 
-def predicate_index(graph: Graph) -> Spo:
+def predicate_index(graph: Graph | TripleIndex) -> Spo:
     """Predicate → object → subjects of ``graph`` (rdflib's own index when it has one)."""
     return _indexes(graph)[1]
 
 
-def nodes(graph: Graph) -> set[Node]:
+def nodes(graph: Graph | TripleIndex) -> set[Node]:
     """Every subject and object of ``graph``."""
     spo, pos = _indexes(graph)
     return {*spo, *(o for table in pos.values() for o in table)}
@@ -112,7 +115,7 @@ class DataIndex:
     predicate terms, so lookups compare identical objects (rdflib compares terms in Python).
     """
 
-    def __init__(self, graph: Graph, vocabulary: Vocabulary) -> None:
+    def __init__(self, graph: Graph | TripleIndex, vocabulary: Vocabulary) -> None:
         self.graph, self.vocabulary = graph, vocabulary
         self.spo, self.pos = _indexes(graph)
         self.predicates = {str(p): p for p in self.pos}
@@ -204,7 +207,7 @@ class DataIndex:
     def text(self, node: Node | None) -> str:
         """A node as pySHACL writes it in a message (prefixed names of the mixed graph)."""
         if self._mixed is None:
-            self._mixed = inoculate(clone_graph(self.graph),  # type: ignore[arg-type]
+            self._mixed = inoculate(clone_graph(as_graph(self.graph)),  # type: ignore[arg-type]
                                     self.vocabulary.ontology)
         return "None" if node is None else str(stringify_node(self._mixed, node))
 
@@ -225,7 +228,7 @@ class Engine:
                          for focus in self.own_focus[shape]
                          for hit in shape.validate(alone, focus)]
 
-    def results(self, graph: Graph | DataIndex) -> list[ValidationResult]:
+    def results(self, graph: Graph | TripleIndex | DataIndex) -> list[ValidationResult]:
         """The core-constraint results of one data graph, or of its index (unsorted)."""
         data = graph if isinstance(graph, DataIndex) else DataIndex(graph, self.vocabulary)
         if data.adds_to_vocabulary(self.inverse):

@@ -28,6 +28,7 @@ from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from kv2rdf.serialization import to_oxigraph
+from kv2rdf.shacl_data import TripleIndex
 from kv2rdf.shacl_engine import triples
 from kv2rdf.store.query_check import check_query
 from kv2rdf.validation import ValidationResult
@@ -123,7 +124,8 @@ def _ontology_triples(path: str) -> tuple[ox.Triple, ...]:
     return tuple(to_oxigraph(Graph().parse(path, format="turtle")))
 
 
-def evaluate(data: Graph | Sequence[Graph], constraints: tuple[Constraint, ...],
+def evaluate(data: Graph | TripleIndex | Sequence[Graph | TripleIndex],
+             constraints: tuple[Constraint, ...],
              ontology: str) -> list[ValidationResult]:
     """The results of ``constraints`` on ``data`` with the vocabulary at ``ontology``.
 
@@ -135,7 +137,7 @@ def evaluate(data: Graph | Sequence[Graph], constraints: tuple[Constraint, ...],
     reads = [c.reads for c in constraints]
     keep = None if None in reads else frozenset().union(*reads)  # type: ignore[arg-type]
     quads = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
-             for graph in ([data] if isinstance(data, Graph) else data)
+             for graph in ([data] if isinstance(data, (Graph, TripleIndex)) else data)
              for t in to_oxigraph(triples(graph, keep))]
     quads.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
                  for t in _ontology_triples(ontology)

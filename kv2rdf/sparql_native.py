@@ -21,8 +21,8 @@ from rdflib.term import Node
 from kv2rdf.shacl_compile import Shape
 from kv2rdf.shacl_engine import DataIndex
 from kv2rdf.sparql_constraints import Constraint
-from kv2rdf.sparql_plan import THIS, UnsupportedQueryError, compile_select
-from kv2rdf.sparql_steps import Step
+from kv2rdf.sparql_plan import UnsupportedQueryError, compile_select
+from kv2rdf.sparql_steps import THIS, Step
 from kv2rdf.validation import ValidationResult
 
 _PATH, _VALUE = Variable("path"), Variable("value")

@@ -22,6 +22,7 @@ from rdflib.plugins.sparql.parserutils import CompValue
 
 from kv2rdf.errors import ShapesError
 from kv2rdf.sparql_steps import (
+    THIS,
     Aggregate,
     Exists,
     Extend,
@@ -32,9 +33,11 @@ from kv2rdf.sparql_steps import (
     Match,
     Pattern,
     Project,
+    Same,
     Step,
     Test,
     Union,
+    order,
 )
 
 #: rdflib expressions that need nothing but the solution (no clock, no blank nodes, no
@@ -48,7 +51,6 @@ PURE = frozenset({
     "Builtin_UCASE", "Builtin_LANGMATCHES", "Builtin_IF", "Builtin_COALESCE"})
 AGGREGATES = frozenset({"Aggregate_Count", "Aggregate_Min", "Aggregate_Max", "Aggregate_Sum",
                         "Aggregate_Avg", "Aggregate_Sample"})
-THIS = Variable("this")
 
 
 class UnsupportedQueryError(ShapesError):
@@ -68,29 +70,44 @@ def compile_select(query: str) -> Step:
         top = top.p
     if top.name != "Project":
         raise UnsupportedQueryError(f"{top.name} over the projection is not evaluated natively")
-    return _part(top)
+    return _part(top, frozenset({THIS}))[0]
 
 
-def _part(node: Any) -> Step:  # noqa: C901 (one branch per operator)
+Known = frozenset[Variable]
+
+
+def _part(node: Any, known: Known) -> tuple[Step, Known]:  # noqa: C901 (one per operator)
+    """The step of an algebra node, and the variables surely bound after it.
+
+    ``known``: the variables surely bound before it (they order the patterns).
+    """
     if not isinstance(node, CompValue):
         raise UnsupportedQueryError(f"unexpected algebra {node!r}")
     name = node.name
     if name in ("GroupGraphPatternSub", "TriplesBlock"):  # inside EXISTS: not yet translated
-        return _part(translateGroupGraphPattern(node))
+        return _part(translateGroupGraphPattern(node), known)
     if name == "BGP":
-        return Match(tuple(_pattern(t) for t in node.triples))
-    if name == "Join":
-        return Join(_part(node.p1), _part(node.p2))
-    if name == "Union":
-        return Union(_part(node.p1), _part(node.p2))
+        patterns = [_pattern(t) for t in node.triples]
+        found = {t for s, _, o in patterns for t in (s, o) if isinstance(t, Variable)}
+        return Match(order(patterns, known)), known | found
+    if name in ("Join", "Union"):
+        left, after = _part(node.p1, known)
+        if name == "Join":
+            right, done = _part(node.p2, after)
+            return Join(left, right), done
+        right, other = _part(node.p2, known)
+        return Union(left, right), after & other
     if name == "Filter":
-        return Filter(_part(node.p), _test(node.expr))
+        inner, after = _part(node.p, known)
+        return Filter(inner, _test(node.expr, after)), after
     if name == "Extend":
-        return Extend(_part(node.p), node.var, _expression(node.expr))
+        inner, after = _part(node.p, known)
+        return Extend(inner, node.var, _expression(node.expr)), after
     if name == "Project":
-        return Project(_part(node.p), tuple(node.PV))
+        inner, after = _part(node.p, known)
+        return Project(inner, tuple(node.PV)), known | (after & frozenset(node.PV))
     if name == "ToMultiSet":
-        return _part(node.p)
+        return _part(node.p, known)
     if name == "AggregateJoin":
         group = node.p
         keys = group.expr
@@ -99,7 +116,8 @@ def _part(node: Any) -> Step:  # noqa: C901 (one branch per operator)
         for aggregate in node.A:
             if aggregate.name not in AGGREGATES or not isinstance(aggregate.vars, Variable):
                 raise UnsupportedQueryError(f"{aggregate.name} is not evaluated natively")
-        return Aggregate(_part(group.p), None if keys is None else tuple(keys), tuple(node.A))
+        inner, _ = _part(group.p, known)
+        return Aggregate(inner, None if keys is None else tuple(keys), tuple(node.A)), known
     raise UnsupportedQueryError(f"{name} is not evaluated natively")
 
 
@@ -114,16 +132,19 @@ def _pattern(triple: Any) -> Pattern:
     return subject, str(predicate), obj
 
 
-def _test(expr: Any) -> Test:
+def _test(expr: Any, known: Known) -> Test:
     if isinstance(expr, CompValue):
         if expr.name in ("Builtin_EXISTS", "Builtin_NOTEXISTS"):
-            return Exists(_part(expr.graph), expr.name == "Builtin_NOTEXISTS")
+            return Exists(_part(expr.graph, known)[0], expr.name == "Builtin_NOTEXISTS")
         if expr.name in ("ConditionalAndExpression", "ConditionalOrExpression"):
             operands = [expr.expr, *(expr.other or ())]
             return Logic("and" if expr.name == "ConditionalAndExpression" else "or",
-                         tuple(_test(o) for o in operands))
+                         tuple(_test(o, known) for o in operands))
         if expr.name == "UnaryNot":
-            return Logic("not", (_test(expr.expr),))
+            return Logic("not", (_test(expr.expr, known),))
+        if expr.name == "RelationalExpression" and expr.op in ("=", "!=") and all(
+                isinstance(t, (Variable, URIRef)) for t in (expr.expr, expr.other)):
+            return Same(expr.expr, expr.other, expr.op == "!=", Leaf(_expression(expr)))
     return Leaf(_expression(expr))
 
 

@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from rdflib import Variable
+from rdflib import Literal, Variable
 from rdflib.plugins.sparql.aggregates import Aggregator
 from rdflib.plugins.sparql.operators import EBV
 from rdflib.plugins.sparql.sparql import SPARQLError
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 Solution = dict[Variable, Node]
 #: A pattern: subject, predicate IRI (a str), object; subject and object may be variables.
 Pattern = tuple[Node, str, Node]
+THIS = Variable("this")
 
 
 class Step(Protocol):
@@ -56,57 +57,90 @@ def _pairs(data: DataIndex, predicate: str) -> Iterator[tuple[Node, Node]]:
                     yield subject, obj
 
 
-def _value(term: Node, solution: Solution) -> Node | None:
-    return solution.get(term) if isinstance(term, Variable) else term
+def order(patterns: Sequence[Pattern], known: Collection[Variable]) -> tuple[Ordered, ...]:
+    """The patterns in the order they are matched, each with what is known when it is.
+
+    Known: a constant or a variable bound before. Cheapest first: both ends known, then the
+    object known from a variable (a value shared by few subjects), then the subject known, then
+    the object a constant (``?x a kv:Answer``: a whole class), then neither known; a pattern
+    that reaches ``$this`` (a document with its many parts) after one that reaches a node
+    found on the way.
+    """
+    bound, todo, done = set(known), list(patterns), []
+    while todo:
+        def cost(pattern: Pattern) -> float:
+            s, _, o = pattern
+            s_known = not isinstance(s, Variable) or s in bound
+            o_known = not isinstance(o, Variable) or o in bound
+            if s_known and o_known:
+                return 0
+            if o_known:
+                return (2.5 if o == THIS else 1) if isinstance(o, Variable) else 3
+            return (2.5 if s == THIS else 2) if s_known else 4
+        best = min(todo, key=cost)
+        todo.remove(best)
+        s, p, o = best
+        done.append((s, isinstance(s, Variable), not isinstance(s, Variable) or s in bound, p,
+                     o, isinstance(o, Variable), not isinstance(o, Variable) or o in bound))
+        bound.update(t for t in (s, o) if isinstance(t, Variable))
+    return tuple(done)
+
+
+#: A pattern ready to match: subject, is a variable, is known; predicate; the same of object.
+Ordered = tuple[Node, bool, bool, str, Node, bool, bool]
 
 
 def _bind(solution: Solution, term: Node, value: Node) -> Solution | None:
-    """``solution`` with ``term`` bound to ``value``; None when it is bound otherwise."""
-    if not isinstance(term, Variable):
-        return solution if term == value else None
-    known = solution.get(term)
+    """``solution`` with the variable ``term`` bound to ``value``; None on a conflict."""
+    known = solution.get(term)  # type: ignore[call-overload]
     if known is None:
-        return {**solution, term: value}
+        return {**solution, term: value}  # type: ignore[dict-item]
     return solution if known == value else None
 
 
-def _match(data: DataIndex, patterns: list[Pattern], solution: Solution,
-           out: list[Solution]) -> None:
-    if not patterns:
-        out.append(solution)
-        return
-    best = max(range(len(patterns)), key=lambda i: (
-        _value(patterns[i][0], solution) is not None, _value(patterns[i][2], solution) is not None))
-    subject, predicate, obj = patterns[best]
-    rest = patterns[:best] + patterns[best + 1:]
-    s, o = _value(subject, solution), _value(obj, solution)
-    found: Collection[tuple[Node, Node]] | Iterator[tuple[Node, Node]]
-    if s is not None and o is not None:
-        found = [(s, o)] if o in data.objects(s, predicate) else []
-    elif s is not None:
-        found = [(s, x) for x in data.objects(s, predicate)]
-    elif o is not None:
-        found = [(x, o) for x in data.subjects(predicate, o)]
+def _step(data: DataIndex, pattern: Ordered, solution: Solution, out: list[Solution]) -> None:
+    s, s_var, s_known, p, o, o_var, o_known = pattern
+    if s_known:
+        subject = solution[s] if s_var else s  # type: ignore[index]
+        objects = data.objects(subject, p)
+        if o_known:
+            if (solution[o] if o_var else o) in objects:  # type: ignore[index]
+                out.append(solution)
+            return
+        for value in objects:
+            found = _bind(solution, o, value)
+            if found is not None:
+                out.append(found)
+    elif o_known:
+        for value in data.subjects(p, solution[o] if o_var else o):  # type: ignore[index]
+            found = _bind(solution, s, value) if s_var else solution
+            if found is not None:
+                out.append(found)
     else:
-        found = _pairs(data, predicate)
-    for s_value, o_value in found:
-        step = _bind(solution, subject, s_value)
-        step = _bind(step, obj, o_value) if step is not None else None
-        if step is not None:
-            _match(data, rest, step, out)
+        for subject, value in _pairs(data, p):
+            found = _bind(solution, s, subject) if s_var else solution
+            found = _bind(found, o, value) if found is not None and o_var else found
+            if found is not None:
+                out.append(found)
 
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """A basic graph pattern."""
+    """A basic graph pattern, its patterns in the order `order` chose."""
 
-    patterns: tuple[Pattern, ...]
+    patterns: tuple[Ordered, ...]
 
     def run(self, data: DataIndex, solution: Solution) -> list[Solution]:
         """The solutions of the patterns that extend ``solution``."""
-        out: list[Solution] = []
-        _match(data, list(self.patterns), solution, out)
-        return out
+        solutions = [solution]
+        for pattern in self.patterns:
+            out: list[Solution] = []
+            for found in solutions:
+                _step(data, pattern, found, out)
+            if not out:
+                return out
+            solutions = out
+        return solutions
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,3 +287,27 @@ class Logic:
         if decisive in values:
             return decisive
         return None if None in values else not decisive
+
+
+@dataclass(frozen=True, slots=True)
+class Same:
+    """``a = b`` or ``a != b`` on variables and IRIs.
+
+    IRIs and blank nodes are equal when they are the same term; with a literal the comparison
+    is rdflib's (``fallback``).
+    """
+
+    left: Node
+    right: Node
+    negated: bool
+    fallback: Leaf
+
+    def test(self, data: DataIndex, solution: Solution) -> bool | None:
+        """Whether the two are the same (or not), as rdflib decides it."""
+        left = solution.get(self.left) if isinstance(self.left, Variable) else self.left
+        right = solution.get(self.right) if isinstance(self.right, Variable) else self.right
+        if left is None or right is None:
+            return None
+        if isinstance(left, Literal) or isinstance(right, Literal):
+            return self.fallback.test(data, solution)
+        return (left == right) != self.negated
