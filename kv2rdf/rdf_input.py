@@ -131,7 +131,7 @@ _TERMS = TermCache(lambda term: _term(term))
 
 def _fill(graph: _Target, quads: list[ox.Quad], origin: str) -> _Target:
     """``graph`` (a `Graph` or a `TripleIndex`) with the triples of ``quads``."""
-    term = _TERMS
+    get, make = _TERMS.get, _TERMS.make
     found: list[tuple[Node, Node, Node]] = []
     # rdflib logs a traceback for every ill-typed literal ("abc"^^xsd:integer); the shapes
     # report those as violations, so the traceback is noise
@@ -139,10 +139,15 @@ def _fill(graph: _Target, quads: list[ox.Quad], origin: str) -> _Target:
     was_disabled, term_log.disabled = term_log.disabled, True
     try:
         for quad in quads:
-            if isinstance(quad.subject, ox.Triple) or isinstance(quad.object, ox.Triple):
-                raise DataError(f"{origin}: holds a quoted triple (RDF 1.2), which kv2rdf "
-                                "does not read")
-            found.append((term(quad.subject), term(quad.predicate), term(quad.object)))
+            s, p, o = quad.subject, quad.predicate, quad.object
+            subject, predicate, obj = get(s), get(p), get(o)
+            if subject is None or obj is None:
+                if type(s) is ox.Triple or type(o) is ox.Triple:
+                    raise DataError(f"{origin}: holds a quoted triple (RDF 1.2), which kv2rdf "
+                                    "does not read")
+                subject = make(s) if subject is None else subject
+                obj = make(o) if obj is None else obj
+            found.append((subject, make(p) if predicate is None else predicate, obj))
     finally:
         term_log.disabled = was_disabled
     if isinstance(graph, TripleIndex):

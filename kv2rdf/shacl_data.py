@@ -30,19 +30,23 @@ CACHE_TERMS = 200_000
 class TermCache:
     """rdflib terms by the key they are made from, made once each."""
 
-    __slots__ = ("_made", "_make")
+    __slots__ = ("_made", "_make", "get")
 
     def __init__(self, make: Callable[[Any], Node]) -> None:
         self._make = make
         self._made: dict[Hashable, Node] = {}
+        self.get = self._made.get  # the term made for a key, or None (a hot loop calls it)
 
     def __call__(self, key: Hashable) -> Node:
         """The rdflib term for ``key``."""
         found = self._made.get(key)
-        if found is None:
-            if len(self._made) >= CACHE_TERMS:
-                self._made.clear()
-            found = self._made[key] = self._make(key)
+        return self.make(key) if found is None else found
+
+    def make(self, key: Hashable) -> Node:
+        """Make the term for ``key`` and keep it."""
+        if len(self._made) >= CACHE_TERMS:
+            self._made.clear()
+        found = self._made[key] = self._make(key)
         return found
 
 

@@ -124,6 +124,7 @@ class DataIndex:
             if extra else vocabulary.supers
         self._types: dict[Node, frozenset[str]] = {}
         self._mixed: Graph | None = None
+        self._focus: dict[tuple[object, bool], set[Node]] = {}
 
     def objects(self, subject: Node, predicate: str) -> Collection[Node]:
         """The objects of ``subject predicate ?o`` in the data and the vocabulary."""
@@ -164,8 +165,16 @@ class DataIndex:
     def focus_nodes(self, shape: Shape, *, own: bool = False) -> set[Node]:
         """The focus nodes of a shape's targets (class targets include subclasses).
 
-        With ``own``, only those the data graph's own triples give.
+        With ``own``, only those the data graph's own triples give. Shapes with the same
+        targets share the answer (do not change the set returned).
         """
+        key = (shape.targets, own)
+        found = self._focus.get(key)
+        if found is None:
+            found = self._focus[key] = self._find_focus(shape, own)
+        return found
+
+    def _find_focus(self, shape: Shape, own: bool) -> set[Node]:
         found: set[Node] = set()
         tables = (self.pos,) if own else (self.pos, self.vocabulary.pos)
         for kind, value in shape.targets:

@@ -48,12 +48,8 @@ class NativeSparql:
     def results(self, data: DataIndex) -> list[ValidationResult]:
         """The results of the compiled constraints on one document (unsorted)."""
         found: list[ValidationResult] = []
-        focus_of: dict[int, set[Node]] = {}
         for constraint, step, shape in self.native:
-            focus = focus_of.get(id(shape))
-            if focus is None:
-                focus = focus_of[id(shape)] = data.focus_nodes(shape)
-            for node in sorted(focus, key=str):
+            for node in data.focus_nodes(shape):
                 seen: set[tuple[tuple[str, str], ...]] = set()
                 for solution in step.run(data, {THIS: node}):
                     bound = {str(k): v for k, v in solution.items()}  # projected, and $this
