@@ -170,7 +170,11 @@ class ValidateJob:
     engine: str = "fast"
 
     def __call__(self, chunk: Sequence[str]) -> list[Outcome]:
-        """One outcome per file; its payload is the `ValidationReport`."""
+        """One outcome per file; its payload is the `ValidationReport`.
+
+        The native engine validates each file as soon as it is read (nothing to plan, and
+        the memory of one document is reused for the next); pySHACL a chunk at a time.
+        """
         outcomes: list[Outcome] = []
         graphs: list[tuple[int, Graph | TripleIndex]] = []
         for name in chunk:
@@ -180,13 +184,20 @@ class ValidateJob:
                 outcomes.append(Outcome(name, (str(exc),), failed=True))
                 continue
             outcomes.append(Outcome(name))
-            graphs.append((len(outcomes) - 1, graph))
+            if self.engine == "fast":
+                (report,) = validate_many([graph], shapes=self.shapes)
+                outcomes[-1] = _validated(outcomes[-1], report)
+            else:
+                graphs.append((len(outcomes) - 1, graph))
         reports = validate_many([g for _, g in graphs], shapes=self.shapes, engine=self.engine)
         for (index, _), report in zip(graphs, reports, strict=True):
-            outcomes[index] = replace(outcomes[index], payload=report,
-                                      violated=not report.conforms,
-                                      warnings=len(report.warnings))
+            outcomes[index] = _validated(outcomes[index], report)
         return outcomes
+
+
+def _validated(outcome: Outcome, report: ValidationReport) -> Outcome:
+    return replace(outcome, payload=report, violated=not report.conforms,
+                   warnings=len(report.warnings))
 
 
 def validate_all(names: Sequence[str], job: ValidateJob, *, jobs: int, emit: Emit,

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
+from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
@@ -73,14 +74,12 @@ def read_quads(data: bytes, fmt: ox.RdfFormat, origin: str,
     """The quads of an RDF file's bytes; `DataError` when they cannot be read or hold none."""
     if fmt == ox.RdfFormat.RDF_XML:
         refuse_doctype(data, origin)
-    quads: list[ox.Quad] = []
-    try:
-        for quad in ox.parse(data, format=fmt, base_iri=base):
-            quads.append(quad)
-            if len(quads) > limits.MAX_TRIPLES:
-                raise limits.LimitError(
-                    f"{origin}: holds more than {limits.MAX_TRIPLES:,} triples, more than "
-                    "kv2rdf reads from one file; split it (one file per document)")
+    try:  # parsing stops one quad past the limit
+        quads = list(islice(ox.parse(data, format=fmt, base_iri=base), limits.MAX_TRIPLES + 1))
+        if len(quads) > limits.MAX_TRIPLES:
+            raise limits.LimitError(
+                f"{origin}: holds more than {limits.MAX_TRIPLES:,} triples, more than "
+                "kv2rdf reads from one file; split it (one file per document)")
     except SyntaxError as exc:
         reason = str(exc.msg or exc)
         if "LoadDocumentCallback" in reason:

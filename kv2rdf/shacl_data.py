@@ -62,13 +62,27 @@ class TripleIndex:
         self.pos: Spo = {}
         self.size = 0
         self._graph: Graph | None = None
-        spo, pos = self.spo, self.pos
-        for s, p, o in triples:
-            objects = spo.setdefault(s, {}).setdefault(p, {})
-            if o not in objects:
-                objects[o] = 1
-                pos.setdefault(p, {}).setdefault(o, {})[s] = 1
-                self.size += 1
+        spo, pos, size = self.spo, self.pos, 0
+        for s, p, o in triples:  # the hot loop of reading: no dict made that is not kept
+            pairs = spo.get(s)
+            if pairs is None:
+                pairs = spo[s] = {}
+            objects = pairs.get(p)
+            if objects is None:
+                objects = pairs[p] = {}
+            elif o in objects:
+                continue
+            objects[o] = 1
+            table = pos.get(p)
+            if table is None:
+                table = pos[p] = {}
+            subjects = table.get(o)
+            if subjects is None:
+                table[o] = {s: 1}
+            else:
+                subjects[s] = 1
+            size += 1
+        self.size = size
 
     def __len__(self) -> int:
         return self.size

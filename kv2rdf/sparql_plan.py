@@ -21,21 +21,17 @@ from rdflib.plugins.sparql.algebra import translateGroupGraphPattern
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from kv2rdf.errors import ShapesError
+from kv2rdf.sparql_filters import Exists, Leaf, Logic, Same, Test
 from kv2rdf.sparql_steps import (
     THIS,
     Aggregate,
-    Exists,
     Extend,
     Filter,
     Join,
-    Leaf,
-    Logic,
     Match,
     Pattern,
     Project,
-    Same,
     Step,
-    Test,
     Union,
     order,
 )
