@@ -3,15 +3,20 @@
 An expression without ``EXISTS`` is evaluated by rdflib's own functions (the ones pySHACL's
 queries use), on the solution at hand, so values, type errors and effective boolean values are
 rdflib's. ``EXISTS`` runs its pattern (`kv2rdf.sparql_steps`) on the solution; the logical
-operators follow SPARQL's rules for errors. ``a = b`` and ``a != b`` on IRIs skip rdflib.
+operators follow SPARQL's rules for errors. Comparisons of IRIs, integers and dates skip
+rdflib (with its results).
 """
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
 from rdflib import Literal, Variable
+from rdflib.namespace import XSD
 from rdflib.plugins.sparql.operators import EBV
 from rdflib.plugins.sparql.sparql import SPARQLError
 from rdflib.term import Node
@@ -108,3 +113,38 @@ class Same:
         if isinstance(left, Literal) or isinstance(right, Literal):
             return self.fallback.test(data, solution)
         return (left == right) != self.negated
+
+
+#: Datatypes whose literals rdflib compares by their Python values (when well-typed).
+_ORDERED: dict[str, type] = {str(XSD.integer): int, str(XSD.date): date}
+OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
+    "<": operator.lt, ">": operator.gt, "<=": operator.le, ">=": operator.ge,
+    "=": operator.eq, "!=": operator.ne}
+
+
+@dataclass(frozen=True, slots=True)
+class Compare:
+    """``a < b`` (and the other comparisons) on variables and literals.
+
+    Two well-typed integers, or two dates, compare by value, as rdflib compares them; any
+    other pair is left to rdflib (``fallback``).
+    """
+
+    left: Node
+    right: Node
+    operator: Callable[[Any, Any], bool]
+    fallback: Leaf
+
+    def test(self, data: DataIndex, solution: Solution) -> bool | None:
+        """The comparison, as rdflib decides it."""
+        left = solution.get(self.left) if isinstance(self.left, Variable) else self.left
+        right = solution.get(self.right) if isinstance(self.right, Variable) else self.right
+        if left is None or right is None:
+            return None
+        if type(left) is Literal and type(right) is Literal:
+            kind = _ORDERED.get(str(left.datatype))
+            if kind is not None and left.datatype == right.datatype:
+                a, b = left.value, right.value
+                if type(a) is kind and type(b) is kind:
+                    return self.operator(a, b)
+        return self.fallback.test(data, solution)

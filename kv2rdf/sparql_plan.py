@@ -21,7 +21,7 @@ from rdflib.plugins.sparql.algebra import translateGroupGraphPattern
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from kv2rdf.errors import ShapesError
-from kv2rdf.sparql_filters import Exists, Leaf, Logic, Same, Test
+from kv2rdf.sparql_filters import OPERATORS, Compare, Exists, Leaf, Logic, Same, Test
 from kv2rdf.sparql_steps import (
     THIS,
     Aggregate,
@@ -141,6 +141,9 @@ def _test(expr: Any, known: Known) -> Test:
         if expr.name == "RelationalExpression" and expr.op in ("=", "!=") and all(
                 isinstance(t, (Variable, URIRef)) for t in (expr.expr, expr.other)):
             return Same(expr.expr, expr.other, expr.op == "!=", Leaf(_expression(expr)))
+        if expr.name == "RelationalExpression" and expr.op in OPERATORS and all(
+                isinstance(t, (Variable, Literal)) for t in (expr.expr, expr.other)):
+            return Compare(expr.expr, expr.other, OPERATORS[expr.op], Leaf(_expression(expr)))
     return Leaf(_expression(expr))
 
 
