@@ -1,9 +1,10 @@
 """Validation in bulk: the same reports as one by one, for many documents at once.
 
-With the native engine (``engine="fast"``, the default) each document's core constraints are
-checked on their own (`kv2rdf.shacl_engine`, no planning needed), and the node shapes' SPARQL
-constraints run in Oxigraph over runs of documents planned as below. With
-``engine="pyshacl"`` whole runs go through pySHACL, as before the native engine existed.
+With the native engine (``engine="fast"``, the default) each document is validated on its own,
+its core constraints (`kv2rdf.shacl_engine`) and its SPARQL constraints (`kv2rdf.sparql_native`)
+alike, from an rdflib graph or from a `kv2rdf.shacl_data.TripleIndex`: no planning. Only a
+SPARQL constraint the native compiler refuses runs in Oxigraph, over runs of documents planned
+as below. With ``engine="pyshacl"`` whole runs go through pySHACL.
 
 A pySHACL run has a fixed cost (mixing the vocabulary into the data, finding the targets of
 every shape) that dwarfs the work for one document, so `validate_many` validates the union of

@@ -4,9 +4,10 @@ pySHACL, as kv2rdf runs it, validates the data with the vocabulary "inoculated" 
 classes, properties, subclass axioms and named individuals of ``ontology/kv.ttl``). Here that
 inoculated vocabulary is built once and kept as a second index beside each document's own
 (`DataIndex`): subject → predicate → objects and predicate → object → subjects, taken from
-rdflib's in-memory store without copying when the graph has one. Each document is validated on
-its own, so bulk validation needs no planning for the core constraints; the node shapes' SPARQL
-constraints still run in Oxigraph (`kv2rdf.sparql_constraints`). tests/test_fast_engine.py
+rdflib's in-memory store without copying when the graph has one, or read straight into a
+`kv2rdf.shacl_data.TripleIndex`. Each document is validated on its own, so bulk validation
+needs no planning; the node shapes' SPARQL constraints are evaluated on the same index
+(`kv2rdf.sparql_native`). tests/test_fast_engine.py
 checks every report against pySHACL's, on the negative cases, the golden outputs and mutations.
 """
 

@@ -1,5 +1,8 @@
 """SHACL-SPARQL constraints of node shapes, run in Oxigraph once per validation run.
 
+The native engine evaluates the constraints itself (`kv2rdf.sparql_native`); Oxigraph runs
+those its compiler refuses, and the pySHACL engine's (``validate_many(engine="pyshacl")``).
+
 pySHACL runs a SPARQL constraint once per focus node, through rdflib's SPARQL engine: on a
 Kamervragen document that took half of a validation. `split_shapes` takes those constraints
 out of the shapes graph (pySHACL checks the rest), and `evaluate` runs each one once over all

@@ -1,8 +1,8 @@
 """Validation: a graph against the kv2rdf SHACL shapes → `ValidationReport`.
 
 Two engines give the same report. ``"fast"`` (the default) checks the SHACL Core constraints
-with kv2rdf's native engine (`kv2rdf.shacl_engine`) and runs the node shapes' SPARQL
-constraints in Oxigraph (`kv2rdf.sparql_constraints`). ``"pyshacl"`` runs pySHACL with
+with kv2rdf's native engine (`kv2rdf.shacl_engine`) and evaluates the node shapes' SPARQL
+constraints on its index (`kv2rdf.sparql_native`). ``"pyshacl"`` runs pySHACL with
 inference "none" (kv2rdf emits every type) and the vocabulary mixed in, so the code lists are
 checked too; the native engine follows exactly those settings. Non-conformance is a value, not
 an exception: ``conforms`` is false when any result has severity Violation; warnings never make
