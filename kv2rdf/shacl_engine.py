@@ -31,7 +31,7 @@ from kv2rdf.validation import ValidationResult, _stable
 
 Spo = dict[Node, dict[Node, dict[Node, Any]]]
 _EMPTY: tuple[Node, ...] = ()
-_TYPE, _RDF_TYPE = str(RDF.type), RDF.type
+_TYPE, _RDF_TYPE, _SUBCLASS = str(RDF.type), RDF.type, RDFS.subClassOf
 _CLASS, _NODE, _SUBJECTS, _OBJECTS = TARGETS
 
 
@@ -120,8 +120,8 @@ class DataIndex:
         self.graph, self.vocabulary = graph, vocabulary
         self.spo, self.pos = _indexes(graph)
         self.predicates = {str(p): p for p in self.pos}
-        extra = self.pos.get(RDFS.subClassOf)
-        self.supers = _superclasses(vocabulary.pos.get(RDFS.subClassOf, {}), extra) \
+        extra = self.pos.get(_SUBCLASS)
+        self.supers = _superclasses(vocabulary.pos.get(_SUBCLASS, {}), extra) \
             if extra else vocabulary.supers
         self._types: dict[Node, frozenset[str]] = {}
         self._mixed: Graph | None = None
@@ -204,7 +204,7 @@ class DataIndex:
         That is when it says something new about a node of the vocabulary, has a subclass
         axiom, or (with inverse paths) points at a vocabulary node.
         """
-        if RDFS.subClassOf in self.pos:
+        if _SUBCLASS in self.pos:
             return True
         nodes, known = self.vocabulary.nodes, self.vocabulary.spo
         for subject, pairs in self.spo.items():
