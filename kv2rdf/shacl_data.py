@@ -23,8 +23,10 @@ from kv2rdf.triples import Triples, rdflib_term
 
 Spo = dict[Node, dict[Node, dict[Node, Any]]]
 
-#: Distinct terms kept between documents at most (then the cache starts afresh: memory flat).
-CACHE_TERMS = 200_000
+#: Distinct terms kept between documents at most (then the cache starts afresh: memory flat),
+#: and the longest kept (texts are one document's own: making them again costs nothing extra).
+CACHE_TERMS = 100_000
+CACHE_LENGTH = 100
 
 
 class TermCache:
@@ -37,16 +39,21 @@ class TermCache:
         self._made: dict[Hashable, Node] = {}
         self.get = self._made.get  # the term made for a key, or None (a hot loop calls it)
 
+    def __len__(self) -> int:
+        return len(self._made)
+
     def __call__(self, key: Hashable) -> Node:
         """The rdflib term for ``key``."""
         found = self._made.get(key)
         return self.make(key) if found is None else found
 
     def make(self, key: Hashable) -> Node:
-        """Make the term for ``key`` and keep it."""
-        if len(self._made) >= CACHE_TERMS:
-            self._made.clear()
-        found = self._made[key] = self._make(key)
+        """Make the term for ``key`` and keep it (unless it is a long text)."""
+        found = self._make(key)
+        if len(str(found)) <= CACHE_LENGTH:
+            if len(self._made) >= CACHE_TERMS:
+                self._made.clear()
+            self._made[key] = found
         return found
 
 

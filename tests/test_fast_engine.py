@@ -27,6 +27,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import XSD
 
+from kv2rdf import shacl_data
 from kv2rdf.bulk_validation import validate_many
 from kv2rdf.errors import ShapesError
 from kv2rdf.pipeline import convert_source
@@ -81,6 +82,18 @@ def test_reading_into_the_index_gives_the_reports_of_an_rdflib_graph(path: Path)
     index = read_index(path)
     assert isomorphic(index.graph(), read_graph(path))  # the same terms, made the same way
     assert validate(index).results == validate(index.graph(), engine="pyshacl").results
+
+
+def test_the_readers_term_cache_keeps_memory_flat(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shacl_data, "CACHE_TERMS", 10)
+    cache = shacl_data.TermCache(URIRef)
+    assert cache("http://example.org/a") is cache("http://example.org/a")  # made once
+    for number in range(25):
+        cache(f"http://example.org/{number}")
+    assert len(cache) <= 10
+    before = len(cache)
+    cache("http://example.org/" + "x" * 200)  # a long text: made, not kept
+    assert len(cache) == before
 
 
 def test_the_conversion_s_own_triples_validate_like_their_rdflib_graph() -> None:
