@@ -2,7 +2,8 @@
 
 `convert_all` converts many sources into a folder through `kv2rdf.batch.run`, skipping the
 sources whose manifest entry (`kv2rdf.manifest`) shows their output is up to date, and
-`validate_all` validates many RDF files, a chunk per pySHACL run where the documents allow
+`validate_all` validates many RDF files, read straight into the native engine's index
+(`kv2rdf.rdf_input.read_index`) or, with pySHACL, a chunk per run where the documents allow
 (`kv2rdf.bulk_validation`). Both report each input's messages in input order through an
 ``emit`` callback and return the `Summary`; the CLI turns it into an exit code.
 """
@@ -32,6 +33,7 @@ from kv2rdf.pipeline import (
     warning_lines,
 )
 from kv2rdf.serialization import dumps, oxigraph_triples
+from kv2rdf.shacl_data import TripleIndex, from_triples
 from kv2rdf.store.inputs import main_work
 from kv2rdf.triples import Triples
 from kv2rdf.validation import ValidationReport
@@ -91,7 +93,7 @@ class ConvertJob:
                                     payload=file_stamp(Path(target))))
             graphs.append((len(outcomes) - 1, graph))
         if self.check and graphs:
-            reports = validate_many([g.graph() for _, g in graphs], engine=self.engine)
+            reports = validate_many([from_triples(g) for _, g in graphs], engine=self.engine)
             for (index, _), report in zip(graphs, reports, strict=True):
                 outcome = outcomes[index]
                 extra = (f"{outcome.source}: {report.text()}",) if report.results else ()
@@ -163,14 +165,18 @@ def convert_all(paths: Sequence[Path], targets: Sequence[Path], folder: Path, jo
 class ValidateJob:
     """Read RDF files and validate them, many per pySHACL run."""
 
-    reader: Callable[[Path], Graph]
+    reader: Callable[[Path], Graph | TripleIndex]
     shapes: Path | None = None
     engine: str = "fast"
 
     def __call__(self, chunk: Sequence[str]) -> list[Outcome]:
-        """One outcome per file; its payload is the `ValidationReport`."""
+        """One outcome per file; its payload is the `ValidationReport`.
+
+        The native engine validates each file as soon as it is read (nothing to plan, and
+        the memory of one document is reused for the next); pySHACL a chunk at a time.
+        """
         outcomes: list[Outcome] = []
-        graphs: list[tuple[int, Graph]] = []
+        graphs: list[tuple[int, Graph | TripleIndex]] = []
         for name in chunk:
             try:
                 graph = self.reader(Path(name))
@@ -178,13 +184,20 @@ class ValidateJob:
                 outcomes.append(Outcome(name, (str(exc),), failed=True))
                 continue
             outcomes.append(Outcome(name))
-            graphs.append((len(outcomes) - 1, graph))
+            if self.engine == "fast":
+                (report,) = validate_many([graph], shapes=self.shapes)
+                outcomes[-1] = _validated(outcomes[-1], report)
+            else:
+                graphs.append((len(outcomes) - 1, graph))
         reports = validate_many([g for _, g in graphs], shapes=self.shapes, engine=self.engine)
         for (index, _), report in zip(graphs, reports, strict=True):
-            outcomes[index] = replace(outcomes[index], payload=report,
-                                      violated=not report.conforms,
-                                      warnings=len(report.warnings))
+            outcomes[index] = _validated(outcomes[index], report)
         return outcomes
+
+
+def _validated(outcome: Outcome, report: ValidationReport) -> Outcome:
+    return replace(outcome, payload=report, violated=not report.conforms,
+                   warnings=len(report.warnings))
 
 
 def validate_all(names: Sequence[str], job: ValidateJob, *, jobs: int, emit: Emit,

@@ -1,9 +1,10 @@
 """Validation in bulk: the same reports as one by one, for many documents at once.
 
-With the native engine (``engine="fast"``, the default) each document's core constraints are
-checked on their own (`kv2rdf.shacl_engine`, no planning needed), and the node shapes' SPARQL
-constraints run in Oxigraph over runs of documents planned as below. With
-``engine="pyshacl"`` whole runs go through pySHACL, as before the native engine existed.
+With the native engine (``engine="fast"``, the default) each document is validated on its own,
+its core constraints (`kv2rdf.shacl_engine`) and its SPARQL constraints (`kv2rdf.sparql_native`)
+alike, from an rdflib graph or from a `kv2rdf.shacl_data.TripleIndex`: no planning. Only a
+SPARQL constraint the native compiler refuses runs in Oxigraph, over runs of documents planned
+as below. With ``engine="pyshacl"`` whole runs go through pySHACL.
 
 A pySHACL run has a fixed cost (mixing the vocabulary into the data, finding the targets of
 every shape) that dwarfs the work for one document, so `validate_many` validates the union of
@@ -38,8 +39,10 @@ from kv2rdf.entities import SHARED_CLASSES
 from kv2rdf.errors import ShapesError, StoreError
 from kv2rdf.namespaces import ELI, ELI_DL, KV
 from kv2rdf.resources import ontology_path
-from kv2rdf.shacl_engine import Engine, engine_for, nodes, predicate_index
+from kv2rdf.shacl_data import TripleIndex, as_graph
+from kv2rdf.shacl_engine import DataIndex, Engine, engine_for, nodes, predicate_index
 from kv2rdf.sparql_constraints import Constraint, evaluate, split_shapes
+from kv2rdf.sparql_native import NativeSparql
 from kv2rdf.validation import (
     ENGINES,
     ValidationReport,
@@ -64,7 +67,7 @@ _OWN = 0  # an IRI one document in the run claims for itself
 _TYPE, _INVERSE = str(RDF.type), frozenset(str(p) for p in INVERSE_PREDICATES)
 
 
-def footprint(graph: Graph) -> dict[str, int]:
+def footprint(graph: Graph | TripleIndex) -> dict[str, int]:
     """Each IRI the graph mentions → `_OWN`, or the signature of a shareable description."""
     outgoing: dict[str, list[tuple[object, object]]] = defaultdict(list)
     shared: set[str] = set()
@@ -92,7 +95,7 @@ def footprint(graph: Graph) -> dict[str, int]:
     return marks
 
 
-def plan_runs(graphs: Sequence[Graph], *, documents: int = RUN_DOCUMENTS,
+def plan_runs(graphs: Sequence[Graph | TripleIndex], *, documents: int = RUN_DOCUMENTS,
               triples: int = RUN_TRIPLES) -> list[list[int]]:
     """Indices of ``graphs`` in runs whose documents cannot see each other (first fit)."""
     runs: list[tuple[list[int], dict[str, int], list[int]]] = []
@@ -138,23 +141,40 @@ def _engine(shapes: Path | Graph | None) -> Engine:
         raise ShapesError(f"{where}: {exc}") from exc
 
 
-def validate_union(graph: Graph, *, shapes: Path | Graph | None = None,
-                   engine: str = "fast") -> ValidationReport:
-    """``validate(graph)``, with the SPARQL constraints run in Oxigraph."""
+_NATIVE: dict[int, NativeSparql] = {}
+
+
+def _native(shapes: Path | Graph | None) -> NativeSparql:
+    """The SPARQL constraints of ``shapes`` compiled for the native engine (once per shapes)."""
     rest, constraints = _split(shapes)
-    core = _engine(shapes).results(graph) if engine == "fast" else \
-        list(validate(graph, shapes=rest, engine="pyshacl").results)
+    if id(rest) not in _NATIVE:
+        _NATIVE[id(rest)] = NativeSparql(constraints, _engine(shapes).shapes)
+    return _NATIVE[id(rest)]
+
+
+def validate_union(graph: Graph | TripleIndex, *, shapes: Path | Graph | None = None,
+                   engine: str = "fast") -> ValidationReport:
+    """``validate(graph)``: SPARQL constraints native (``fast``) or in Oxigraph (pySHACL)."""
+    rest, constraints = _split(shapes)
+    if engine == "fast":
+        return _validate_many_fast([graph], shapes)[0]
+    graph = as_graph(graph)
+    core = list(validate(graph, shapes=rest, engine="pyshacl").results)
     found = [*core, *evaluate(graph, constraints, str(ontology_path()))]
     return ValidationReport(tuple(sorted(found, key=result_order)))
 
 
-def validate_many(graphs: Sequence[Graph], *, shapes: Path | Graph | None = None,
+def validate_many(data: Sequence[Graph | TripleIndex], *, shapes: Path | Graph | None = None,
                   engine: str = "fast") -> list[ValidationReport]:
-    """One report per graph, equal to ``validate(graph)``, from few validation runs."""
+    """One report per graph (an rdflib graph or a `TripleIndex`), equal to ``validate``.
+
+    The native engine validates each document on its own; pySHACL few runs of many.
+    """
     if engine not in ENGINES:
         raise ValueError(f"unknown validation engine {engine!r}")
     if engine == "fast":
-        return _validate_many_fast(graphs, shapes)
+        return _validate_many_fast(data, shapes)
+    graphs = [as_graph(g) for g in data]
     reports: list[ValidationReport | None] = [None] * len(graphs)
     for members in plan_runs(graphs):
         if len(members) == 1:
@@ -176,18 +196,25 @@ def _union(graphs: Sequence[Graph], members: Sequence[int]) -> Graph:
     return union
 
 
-def _validate_many_fast(graphs: Sequence[Graph],
+def _validate_many_fast(graphs: Sequence[Graph | TripleIndex],
                         shapes: Path | Graph | None) -> list[ValidationReport]:
-    """Core constraints per document (native), SPARQL constraints per planned run."""
-    _, constraints = _split(shapes)
-    native = _engine(shapes)
-    found: list[list[ValidationResult]] = [native.results(g) for g in graphs]
-    for members in plan_runs(graphs, documents=SPARQL_DOCUMENTS):
-        results = evaluate([graphs[i] for i in members], constraints, str(ontology_path()))
-        if len(members) == 1:
-            found[members[0]].extend(results)
-            continue
-        for index in members:
-            mentioned = {str(n) for n in nodes(graphs[index])}
-            found[index].extend(r for r in results if r.focus in mentioned)
+    """Core and SPARQL constraints per document, natively.
+
+    A SPARQL constraint the native engine cannot evaluate runs in Oxigraph per planned run.
+    """
+    native, sparql = _engine(shapes), _native(shapes)
+    found: list[list[ValidationResult]] = []
+    for graph in graphs:
+        data = DataIndex(graph, native.vocabulary)
+        found.append([*native.results(data), *sparql.results(data)])
+    if sparql.fallback:
+        for members in plan_runs(graphs, documents=SPARQL_DOCUMENTS):
+            results = evaluate([graphs[i] for i in members], sparql.fallback,
+                               str(ontology_path()))
+            if len(members) == 1:
+                found[members[0]].extend(results)
+                continue
+            for index in members:
+                mentioned = {str(n) for n in nodes(graphs[index])}
+                found[index].extend(r for r in results if r.focus in mentioned)
     return [ValidationReport(tuple(sorted(r, key=result_order))) for r in found]

@@ -31,10 +31,11 @@ from kv2rdf.pipeline import (
     require_text,
     warning_lines,
 )
-from kv2rdf.rdf_input import read_graph
+from kv2rdf.rdf_input import read_graph, read_index
 from kv2rdf.reference.commands import reference
 from kv2rdf.reports import FAIL_ON, fails, json_report, junit_report
 from kv2rdf.serialization import FORMATS, dumps, output_format
+from kv2rdf.shacl_data import from_triples
 from kv2rdf.store import commands, link_commands
 from kv2rdf.store.inputs import RDF_SUFFIXES
 from kv2rdf.triples import Triples
@@ -234,7 +235,7 @@ def _convert_one(path: Path, target: Path | None, to: str, fmt: SourceFormat | N
         messages.warn(warning)
     violated = False
     if check:
-        report = validate(graph.graph(), engine=engine)
+        report = validate(from_triples(graph), engine=engine)
         if report.results:
             shown = f"{display_path(path)}: {report.text()}"
             (messages.warn if report.conforms else messages.error)(shown)
@@ -298,9 +299,10 @@ def validate_command(data: tuple[str, ...], shapes: str | None, report_format: s
         raise InputError("- (standard input) can only be the one data file")
     summary = None
     unreadable: dict[str, str] = {}
+    reader = read_index if engine == "fast" else read_graph  # the native engine needs no graph
     if len(data) > 1 or shard:  # many files: in bulk, on every core
         reports, unreadable, summary = batch_jobs.validate_all(
-            data, batch_jobs.ValidateJob(read_graph, shapes_file, engine),
+            data, batch_jobs.ValidateJob(reader, shapes_file, engine),
             jobs=jobs or batch.default_jobs(), emit=messages.error,
             shard=batch.parse_shard(shard))
         reports = {display_path(n): r for n, r in reports.items()}
@@ -309,7 +311,7 @@ def validate_command(data: tuple[str, ...], shapes: str | None, report_format: s
         reports = {}
         for name in data:
             try:
-                graph = read_graph(Path(name))
+                graph = reader(Path(name))
             except Kv2RdfError as exc:  # "path:line: message", from the reader
                 messages.error(str(exc))
                 unreadable[display_path(name)] = str(exc)

@@ -20,7 +20,9 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
+from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -29,6 +31,7 @@ from rdflib.term import Node
 from kv2rdf import limits
 from kv2rdf.errors import DataError
 from kv2rdf.pipeline import display_path, is_stdin, read_input
+from kv2rdf.shacl_data import TermCache, TripleIndex
 
 #: RDF formats by file suffix; ``validate`` reads any other suffix as Turtle.
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
@@ -36,6 +39,7 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
     ".nq": ox.RdfFormat.N_QUADS, ".jsonld": ox.RdfFormat.JSON_LD, ".json": ox.RdfFormat.JSON_LD,
     ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML,
 }
+_Target = TypeVar("_Target", Graph, TripleIndex)
 _DOCTYPE = re.compile(r"<!DOCTYPE", re.I)
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -71,14 +75,12 @@ def read_quads(data: bytes, fmt: ox.RdfFormat, origin: str,
     """The quads of an RDF file's bytes; `DataError` when they cannot be read or hold none."""
     if fmt == ox.RdfFormat.RDF_XML:
         refuse_doctype(data, origin)
-    quads: list[ox.Quad] = []
-    try:
-        for quad in ox.parse(data, format=fmt, base_iri=base):
-            quads.append(quad)
-            if len(quads) > limits.MAX_TRIPLES:
-                raise limits.LimitError(
-                    f"{origin}: holds more than {limits.MAX_TRIPLES:,} triples, more than "
-                    "kv2rdf reads from one file; split it (one file per document)")
+    try:  # parsing stops one quad past the limit
+        quads = list(islice(ox.parse(data, format=fmt, base_iri=base), limits.MAX_TRIPLES + 1))
+        if len(quads) > limits.MAX_TRIPLES:
+            raise limits.LimitError(
+                f"{origin}: holds more than {limits.MAX_TRIPLES:,} triples, more than "
+                "kv2rdf reads from one file; split it (one file per document)")
     except SyntaxError as exc:
         reason = str(exc.msg or exc)
         if "LoadDocumentCallback" in reason:
@@ -112,19 +114,45 @@ def base_of(path: Path) -> str:
 def read_graph(path: Path) -> Graph:
     """The RDF file at ``path`` as one rdflib graph: all its triples, named graphs included."""
     quads, origin = read_rdf_file(path)
-    graph = Graph()
+    return _fill(Graph(), quads, origin)
+
+
+def read_index(path: Path) -> TripleIndex:
+    """The RDF file at ``path`` indexed for the native engine, without an rdflib graph.
+
+    The same triples and terms as `read_graph`, read with the same limits.
+    """
+    quads, origin = read_rdf_file(path)
+    return _fill(TripleIndex(), quads, origin)
+
+
+_TERMS = TermCache(lambda term: _term(term))
+
+
+def _fill(graph: _Target, quads: list[ox.Quad], origin: str) -> _Target:
+    """``graph`` (a `Graph` or a `TripleIndex`) with the triples of ``quads``."""
+    get, make = _TERMS.get, _TERMS.make
+    found: list[tuple[Node, Node, Node]] = []
     # rdflib logs a traceback for every ill-typed literal ("abc"^^xsd:integer); the shapes
     # report those as violations, so the traceback is noise
     term_log = logging.getLogger("rdflib.term")
     was_disabled, term_log.disabled = term_log.disabled, True
     try:
         for quad in quads:
-            if isinstance(quad.subject, ox.Triple) or isinstance(quad.object, ox.Triple):
-                raise DataError(f"{origin}: holds a quoted triple (RDF 1.2), which kv2rdf "
-                                "does not read")
-            graph.add((_term(quad.subject), URIRef(quad.predicate.value), _term(quad.object)))
+            s, p, o = quad.subject, quad.predicate, quad.object
+            subject, predicate, obj = get(s), get(p), get(o)
+            if subject is None or obj is None:
+                if type(s) is ox.Triple or type(o) is ox.Triple:
+                    raise DataError(f"{origin}: holds a quoted triple (RDF 1.2), which kv2rdf "
+                                    "does not read")
+                subject = make(s) if subject is None else subject
+                obj = make(o) if obj is None else obj
+            found.append((subject, make(p) if predicate is None else predicate, obj))
     finally:
         term_log.disabled = was_disabled
+    if isinstance(graph, TripleIndex):
+        return TripleIndex(found)  # type: ignore[return-value]
+    graph.addN((s, p, o, graph) for s, p, o in found)
     return graph
 
 

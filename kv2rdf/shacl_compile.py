@@ -12,7 +12,7 @@ generic text, built in `kv2rdf.shacl_checks`).
 Only the constructs listed in `SUPPORTED` are compiled; any other ``sh:`` term on a shape (a
 complex path, ``sh:maxLength``, a SPARQL constraint on a property shape, a nested shape of
 severity Warning, …) is a `ShapesError` when the shapes are compiled, so no shape is silently
-ignored. The node shapes' SPARQL constraints run in Oxigraph (`kv2rdf.sparql_constraints`).
+ignored. The node shapes' SPARQL constraints are compiled by `kv2rdf.sparql_native`.
 """
 
 from __future__ import annotations

@@ -4,9 +4,10 @@ pySHACL, as kv2rdf runs it, validates the data with the vocabulary "inoculated" 
 classes, properties, subclass axioms and named individuals of ``ontology/kv.ttl``). Here that
 inoculated vocabulary is built once and kept as a second index beside each document's own
 (`DataIndex`): subject → predicate → objects and predicate → object → subjects, taken from
-rdflib's in-memory store without copying when the graph has one. Each document is validated on
-its own, so bulk validation needs no planning for the core constraints; the node shapes' SPARQL
-constraints still run in Oxigraph (`kv2rdf.sparql_constraints`). tests/test_fast_engine.py
+rdflib's in-memory store without copying when the graph has one, or read straight into a
+`kv2rdf.shacl_data.TripleIndex`. Each document is validated on its own, so bulk validation
+needs no planning; the node shapes' SPARQL constraints are evaluated on the same index
+(`kv2rdf.sparql_native`). tests/test_fast_engine.py
 checks every report against pySHACL's, on the negative cases, the golden outputs and mutations.
 """
 
@@ -25,16 +26,19 @@ from rdflib.plugins.stores.memory import Memory
 from rdflib.term import Node
 
 from kv2rdf.shacl_compile import TARGETS, Hit, Shape, compile_shapes
+from kv2rdf.shacl_data import TripleIndex, as_graph
 from kv2rdf.validation import ValidationResult, _stable
 
 Spo = dict[Node, dict[Node, dict[Node, Any]]]
 _EMPTY: tuple[Node, ...] = ()
-_TYPE, _RDF_TYPE = str(RDF.type), RDF.type
+_TYPE, _RDF_TYPE, _SUBCLASS = str(RDF.type), RDF.type, RDFS.subClassOf
 _CLASS, _NODE, _SUBJECTS, _OBJECTS = TARGETS
 
 
-def _indexes(graph: Graph) -> tuple[Spo, Spo]:
+def _indexes(graph: Graph | TripleIndex) -> tuple[Spo, Spo]:
     """(subject → predicate → objects, predicate → object → subjects) of ``graph``."""
+    if isinstance(graph, TripleIndex):
+        return graph.spo, graph.pos
     store = graph.store
     if type(store) is Memory and type(graph) is Graph and \
             len(list(store.contexts())) <= 1:  # a graph of its own: take the store's indexes
@@ -47,7 +51,7 @@ def _indexes(graph: Graph) -> tuple[Spo, Spo]:
     return spo, pos
 
 
-def triples(graph: Graph, predicates: Collection[str] | None = None
+def triples(graph: Graph | TripleIndex, predicates: Collection[str] | None = None
             ) -> Iterator[tuple[Node, Node, Node]]:
     """The triples of ``graph``, read from its index: much faster than iterating the graph.
 
@@ -62,12 +66,12 @@ def triples(graph: Graph, predicates: Collection[str] | None = None
                 yield subject, predicate, obj
 
 
-def predicate_index(graph: Graph) -> Spo:
+def predicate_index(graph: Graph | TripleIndex) -> Spo:
     """Predicate → object → subjects of ``graph`` (rdflib's own index when it has one)."""
     return _indexes(graph)[1]
 
 
-def nodes(graph: Graph) -> set[Node]:
+def nodes(graph: Graph | TripleIndex) -> set[Node]:
     """Every subject and object of ``graph``."""
     spo, pos = _indexes(graph)
     return {*spo, *(o for table in pos.values() for o in table)}
@@ -112,15 +116,16 @@ class DataIndex:
     predicate terms, so lookups compare identical objects (rdflib compares terms in Python).
     """
 
-    def __init__(self, graph: Graph, vocabulary: Vocabulary) -> None:
+    def __init__(self, graph: Graph | TripleIndex, vocabulary: Vocabulary) -> None:
         self.graph, self.vocabulary = graph, vocabulary
         self.spo, self.pos = _indexes(graph)
         self.predicates = {str(p): p for p in self.pos}
-        extra = self.pos.get(RDFS.subClassOf)
-        self.supers = _superclasses(vocabulary.pos.get(RDFS.subClassOf, {}), extra) \
+        extra = self.pos.get(_SUBCLASS)
+        self.supers = _superclasses(vocabulary.pos.get(_SUBCLASS, {}), extra) \
             if extra else vocabulary.supers
         self._types: dict[Node, frozenset[str]] = {}
         self._mixed: Graph | None = None
+        self._focus: dict[tuple[object, bool], set[Node]] = {}
 
     def objects(self, subject: Node, predicate: str) -> Collection[Node]:
         """The objects of ``subject predicate ?o`` in the data and the vocabulary."""
@@ -161,8 +166,16 @@ class DataIndex:
     def focus_nodes(self, shape: Shape, *, own: bool = False) -> set[Node]:
         """The focus nodes of a shape's targets (class targets include subclasses).
 
-        With ``own``, only those the data graph's own triples give.
+        With ``own``, only those the data graph's own triples give. Shapes with the same
+        targets share the answer (do not change the set returned).
         """
+        key = (shape.targets, own)
+        found = self._focus.get(key)
+        if found is None:
+            found = self._focus[key] = self._find_focus(shape, own)
+        return found
+
+    def _find_focus(self, shape: Shape, own: bool) -> set[Node]:
         found: set[Node] = set()
         tables = (self.pos,) if own else (self.pos, self.vocabulary.pos)
         for kind, value in shape.targets:
@@ -191,7 +204,7 @@ class DataIndex:
         That is when it says something new about a node of the vocabulary, has a subclass
         axiom, or (with inverse paths) points at a vocabulary node.
         """
-        if RDFS.subClassOf in self.pos:
+        if _SUBCLASS in self.pos:
             return True
         nodes, known = self.vocabulary.nodes, self.vocabulary.spo
         for subject, pairs in self.spo.items():
@@ -204,7 +217,7 @@ class DataIndex:
     def text(self, node: Node | None) -> str:
         """A node as pySHACL writes it in a message (prefixed names of the mixed graph)."""
         if self._mixed is None:
-            self._mixed = inoculate(clone_graph(self.graph),  # type: ignore[arg-type]
+            self._mixed = inoculate(clone_graph(as_graph(self.graph)),  # type: ignore[arg-type]
                                     self.vocabulary.ontology)
         return "None" if node is None else str(stringify_node(self._mixed, node))
 
@@ -225,9 +238,9 @@ class Engine:
                          for focus in self.own_focus[shape]
                          for hit in shape.validate(alone, focus)]
 
-    def results(self, graph: Graph) -> list[ValidationResult]:
-        """The core-constraint results of one data graph (unsorted)."""
-        data = DataIndex(graph, self.vocabulary)
+    def results(self, graph: Graph | TripleIndex | DataIndex) -> list[ValidationResult]:
+        """The core-constraint results of one data graph, or of its index (unsorted)."""
+        data = graph if isinstance(graph, DataIndex) else DataIndex(graph, self.vocabulary)
         if data.adds_to_vocabulary(self.inverse):
             hits = [hit for shape in self.shapes if not shape.deactivated
                     for focus in data.focus_nodes(shape)

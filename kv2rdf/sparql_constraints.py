@@ -1,5 +1,8 @@
 """SHACL-SPARQL constraints of node shapes, run in Oxigraph once per validation run.
 
+The native engine evaluates the constraints itself (`kv2rdf.sparql_native`); Oxigraph runs
+those its compiler refuses, and the pySHACL engine's (``validate_many(engine="pyshacl")``).
+
 pySHACL runs a SPARQL constraint once per focus node, through rdflib's SPARQL engine: on a
 Kamervragen document that took half of a validation. `split_shapes` takes those constraints
 out of the shapes graph (pySHACL checks the rest), and `evaluate` runs each one once over all
@@ -28,6 +31,7 @@ from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from kv2rdf.serialization import to_oxigraph
+from kv2rdf.shacl_data import TripleIndex
 from kv2rdf.shacl_engine import triples
 from kv2rdf.store.query_check import check_query
 from kv2rdf.validation import ValidationResult
@@ -123,7 +127,8 @@ def _ontology_triples(path: str) -> tuple[ox.Triple, ...]:
     return tuple(to_oxigraph(Graph().parse(path, format="turtle")))
 
 
-def evaluate(data: Graph | Sequence[Graph], constraints: tuple[Constraint, ...],
+def evaluate(data: Graph | TripleIndex | Sequence[Graph | TripleIndex],
+             constraints: tuple[Constraint, ...],
              ontology: str) -> list[ValidationResult]:
     """The results of ``constraints`` on ``data`` with the vocabulary at ``ontology``.
 
@@ -135,7 +140,7 @@ def evaluate(data: Graph | Sequence[Graph], constraints: tuple[Constraint, ...],
     reads = [c.reads for c in constraints]
     keep = None if None in reads else frozenset().union(*reads)  # type: ignore[arg-type]
     quads = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
-             for graph in ([data] if isinstance(data, Graph) else data)
+             for graph in ([data] if isinstance(data, (Graph, TripleIndex)) else data)
              for t in to_oxigraph(triples(graph, keep))]
     quads.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
                  for t in _ontology_triples(ontology)

@@ -1,8 +1,8 @@
 """Validation: a graph against the kv2rdf SHACL shapes → `ValidationReport`.
 
 Two engines give the same report. ``"fast"`` (the default) checks the SHACL Core constraints
-with kv2rdf's native engine (`kv2rdf.shacl_engine`) and runs the node shapes' SPARQL
-constraints in Oxigraph (`kv2rdf.sparql_constraints`). ``"pyshacl"`` runs pySHACL with
+with kv2rdf's native engine (`kv2rdf.shacl_engine`) and evaluates the node shapes' SPARQL
+constraints on its index (`kv2rdf.sparql_native`). ``"pyshacl"`` runs pySHACL with
 inference "none" (kv2rdf emits every type) and the vocabulary mixed in, so the code lists are
 checked too; the native engine follows exactly those settings. Non-conformance is a value, not
 an exception: ``conforms`` is false when any result has severity Violation; warnings never make
@@ -32,6 +32,7 @@ from rdflib.term import Node
 from kv2rdf.errors import ShapesError
 from kv2rdf.pipeline import read_input
 from kv2rdf.resources import ontology_path, shapes_path
+from kv2rdf.shacl_data import TripleIndex, as_graph
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,9 +108,9 @@ def load_shapes(shapes: Path | Graph | None = None) -> Graph:
 ENGINES = ("fast", "pyshacl")
 
 
-def validate(graph: Graph, *, shapes: Path | Graph | None = None,
+def validate(graph: Graph | TripleIndex, *, shapes: Path | Graph | None = None,
              engine: str = "fast") -> ValidationReport:
-    """Validate ``graph`` against the kv2rdf shapes (or ``shapes``) with ``engine``."""
+    """Validate ``graph`` (or a `TripleIndex`) against the kv2rdf shapes with ``engine``."""
     if engine not in ENGINES:
         raise ValueError(f"unknown validation engine {engine!r} (one of {', '.join(ENGINES)})")
     if engine == "fast":
@@ -117,6 +118,7 @@ def validate(graph: Graph, *, shapes: Path | Graph | None = None,
 
         return validate_union(graph, shapes=shapes)
     shacl = load_shapes(shapes)
+    graph = as_graph(graph)
     with _prepared_queries():
         _, report, text = pyshacl.validate(graph, shacl_graph=shacl,
                                            ont_graph=_load(ontology_path()), inference="none",
