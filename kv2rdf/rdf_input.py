@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from itertools import islice
 from pathlib import Path
 from typing import TypeVar
@@ -129,7 +129,7 @@ def read_index(path: Path) -> TripleIndex:
 _TERMS = TermCache(lambda term: _term(term))
 
 
-def _fill(graph: _Target, quads: list[ox.Quad], origin: str) -> _Target:
+def _fill(graph: _Target, quads: Sequence[ox.Quad | ox.Triple], origin: str) -> _Target:
     """``graph`` (a `Graph` or a `TripleIndex`) with the triples of ``quads``."""
     get, make = _TERMS.get, _TERMS.make
     found: list[tuple[Node, Node, Node]] = []
@@ -156,12 +156,9 @@ def _fill(graph: _Target, quads: list[ox.Quad], origin: str) -> _Target:
     return graph
 
 
-def to_graph(triples: Iterable[ox.Triple]) -> Graph:
-    """An rdflib graph of pyoxigraph triples, with the terms rdflib's own parsers build."""
-    graph = Graph()
-    for t in triples:
-        graph.add((_term(t.subject), URIRef(t.predicate.value), _term(t.object)))
-    return graph
+def index_of(triples: Sequence[ox.Triple | ox.Quad], origin: str) -> TripleIndex:
+    """Triples (or quads) of pyoxigraph indexed for the native engine, as `read_index` does."""
+    return _fill(TripleIndex(), triples, origin)
 
 
 def _term(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Node:

@@ -99,25 +99,18 @@ class LoadJob:
     def __call__(self, chunk: Sequence[str]) -> list[Outcome]:
         """One outcome per input; its payload is the list of `Document`s.
 
-        With ``validate``, the chunk's graphs are validated in one run; an input whose graph
-        violates the shapes is reported, marked violated and not loaded.
+        With ``validate``, an input whose graph violates the shapes is reported, marked
+        violated and not loaded.
         """
-        read: list[tuple[str, Read | str]] = []
+        outcomes = []
         for source in chunk:
             try:
-                read.append((source, self.graphs(Path(source))))
+                graphs, warnings, (questions, answers) = self.graphs(Path(source))
+                checked = check_graphs([g for _, g in graphs], origin=source,
+                                       engine=self.engine) if self.validate else []
             except Kv2RdfError as exc:
-                read.append((source, located(Path(source), exc)))
-        reports = iter(check_graphs([t for _, r in read if not isinstance(r, str)
-                                     for _, t in r[0]], engine=self.engine)
-                       if self.validate else ())
-        outcomes = []
-        for source, result in read:
-            if isinstance(result, str):
-                outcomes.append(Outcome(source, (result,), failed=True))
+                outcomes.append(Outcome(source, (located(Path(source), exc),), failed=True))
                 continue
-            graphs, warnings, (questions, answers) = result
-            checked = [next(reports) for _ in graphs] if self.validate else []
             violated = any(not report.conforms for report in checked)
             outcomes.append(Outcome(
                 source, (*warnings, *report_lines(source, checked)), warnings=len(warnings),

@@ -1,9 +1,10 @@
 """Storage stage, checked: ``kv2rdf load --validate`` validates each document before loading.
 
-The workers that convert the inputs (`kv2rdf.store.bulk.LoadJob`) validate a chunk's graphs
-in one bulk run (`kv2rdf.bulk_validation.validate_many`, the same reports as ``kv2rdf
-validate`` gives each document alone). A document whose graph violates the shapes is reported
-and kept out of the store; one that only draws warnings is loaded, its warnings reported.
+The workers that convert the inputs (`kv2rdf.store.bulk.LoadJob`) validate each input's
+graphs as they come (`kv2rdf.bulk_validation.validate_many` on the conversion's own triples,
+no rdflib graph: the same reports as ``kv2rdf validate`` gives each document). A document
+whose graph violates the shapes is reported and kept out of the store; one that only draws
+warnings is loaded, its warnings reported.
 """
 
 from __future__ import annotations
@@ -13,18 +14,19 @@ from collections.abc import Sequence
 import pyoxigraph as ox
 
 from kv2rdf.bulk_validation import validate_many
-from kv2rdf.rdf_input import to_graph
+from kv2rdf.rdf_input import index_of
+from kv2rdf.shacl_data import from_triples
 from kv2rdf.triples import Triples
 from kv2rdf.validation import ValidationReport
 
 
-def check_graphs(graphs: Sequence[Sequence[ox.Triple] | Triples], *,
+def check_graphs(graphs: Sequence[Sequence[ox.Triple] | Triples], *, origin: str,
                  engine: str = "fast") -> list[ValidationReport]:
-    """One validation report per graph (pyoxigraph's triples or kv2rdf's), in order."""
+    """One validation report per graph of one input (pyoxigraph's triples or kv2rdf's)."""
     if not graphs:
         return []
-    return validate_many([g.graph() if isinstance(g, Triples) else to_graph(g) for g in graphs],
-                         engine=engine)
+    return validate_many([from_triples(g) if isinstance(g, Triples) else index_of(g, origin)
+                          for g in graphs], engine=engine)
 
 
 def report_lines(origin: str, reports: Sequence[ValidationReport]) -> tuple[str, ...]:
