@@ -48,7 +48,7 @@ def no_outside_credentials(request: pytest.FixtureRequest, monkeypatch: pytest.M
 
 @pytest.fixture(scope="module")
 def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStore]:
-    store = store_of(tmp_path_factory.mktemp("corpus") / "store")
+    store = store_of(tmp_path_factory.mktemp("corpus") / "store", linked=False)
     yield store
     store.close()
 
