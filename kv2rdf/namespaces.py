@@ -62,6 +62,7 @@ class KV(DefinedNamespace):
     firstAnswered: URIRef
     askedFor: URIRef
     groupedAnswer: URIRef
+    answeringMinistry: URIRef
 
 
 ELI = Namespace("http://data.europa.eu/eli/ontology#")

@@ -15,8 +15,9 @@ Per question set (``kv:WrittenQuestions``):
 * ``kv:firstAnswered``: the earliest date "ontvangen" of those answer documents;
 * ``kv:askedFor``: the fracties its indiener and medeindieners asked for.
 
-Per answer document: ``kv:daysToAnswer`` (per set it answers), and ``kv:groupedAnswer`` for
-each of its answer items that answers more than one numbered question at once.
+Per answer document: ``kv:daysToAnswer`` (per set it answers), ``kv:answeringMinistry`` for
+the ministry of each post a signer signed for, and ``kv:groupedAnswer`` for each of its answer
+items that answers more than one numbered question at once.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ ANSWER_DOCUMENTS = ox.NamedNode(str(KV.answerDocumentCount))
 FIRST_ANSWERED = ox.NamedNode(str(KV.firstAnswered))
 ASKED_FOR = ox.NamedNode(str(KV.askedFor))
 GROUPED = ox.NamedNode(str(KV.groupedAnswer))
+MINISTRY = ox.NamedNode(str(KV.answeringMinistry))
 INT = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
 #: The customary term for answering written questions: three weeks.
@@ -63,6 +65,9 @@ FRACTIES = """SELECT DISTINCT ?qs ?f WHERE { ?qs kv:participation ?p .
 GROUPED_ITEMS = """SELECT ?ad ?item WHERE { ?item eli:is_part_of ?ad ; a kv:Answer ;
   eli-dl:answers_to ?q . ?q eli:number ?number } GROUP BY ?ad ?item
   HAVING (COUNT(DISTINCT ?q) > 1)"""
+MINISTRIES = """SELECT DISTINCT ?ad ?m WHERE { ?ad kv:participation ?p .
+  ?p eli-dl:participation_role kvrol:beantwoorder ; eli-dl:had_participant_person ?person ;
+  eli-dl:participation_in_name_of ?post . ?post org:postIn ?m . ?ad a kv:AnswerDocument }"""
 ANSWER_DOCS_IN = "SELECT ?ad WHERE { ?ad a kv:AnswerDocument }"
 
 
@@ -127,10 +132,12 @@ def set_facts(store: GraphStore, sets: Collection[str] | None) -> tuple[set[ox.T
     return triples, documents
 
 
-def grouped_answers(store: GraphStore, documents: Collection[str] | None) -> set[ox.Triple]:
-    """``kv:groupedAnswer`` from each answer document to its items that answer 2+ questions."""
-    return {ox.Triple(ox.NamedNode(row["ad"]), GROUPED, ox.NamedNode(row["item"]))
-            for row in _rows(store, GROUPED_ITEMS, "ad", documents, "ad", "item")}
+def document_facts(store: GraphStore, documents: Collection[str] | None) -> set[ox.Triple]:
+    """Per answer document: its items that answer 2+ questions, the ministries that signed."""
+    grouped = {ox.Triple(ox.NamedNode(row["ad"]), GROUPED, ox.NamedNode(row["item"]))
+               for row in _rows(store, GROUPED_ITEMS, "ad", documents, "ad", "item")}
+    return grouped | {ox.Triple(ox.NamedNode(row["ad"]), MINISTRY, ox.NamedNode(row["m"]))
+                      for row in _rows(store, MINISTRIES, "ad", documents, "ad", "m")}
 
 
 def derived_facts(store: GraphStore, sets: Collection[str] | None = None,
@@ -144,10 +151,10 @@ def derived_facts(store: GraphStore, sets: Collection[str] | None = None,
     about_sets, documents = set_facts(store, sets)
     facts |= about_sets
     if sets is None:
-        facts |= grouped_answers(store, None)
+        facts |= document_facts(store, None)
         return sorted(facts, key=str), set()
     documents |= {row["ad"] for row in _rows(store, ANSWER_DOCS_IN, "ad", set(graphs), "ad")}
-    facts |= grouped_answers(store, documents)
+    facts |= document_facts(store, documents)
     subjects = set(sets) | documents | set(graphs) | {
         t.subject.value for t in facts if isinstance(t.subject, ox.NamedNode)}
     return sorted(facts, key=str), subjects
