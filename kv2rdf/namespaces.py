@@ -63,6 +63,7 @@ class KV(DefinedNamespace):
     askedFor: URIRef
     groupedAnswer: URIRef
     answeringMinistry: URIRef
+    answerCount: URIRef
 
 
 ELI = Namespace("http://data.europa.eu/eli/ontology#")

@@ -15,7 +15,8 @@ Per question set (``kv:WrittenQuestions``):
 * ``kv:firstAnswered``: the earliest date "ontvangen" of those answer documents;
 * ``kv:askedFor``: the fracties its indiener and medeindieners asked for.
 
-Per answer document: ``kv:daysToAnswer`` (per set it answers), ``kv:answeringMinistry`` for
+Per answer document: ``kv:daysToAnswer`` (per set it answers), ``kv:answerCount`` (its answer
+items, ``kv:Answer``), ``kv:answeringMinistry`` for
 the ministry of each post a signer signed for, and ``kv:groupedAnswer`` for each of its answer
 items that answers more than one numbered question at once.
 """
@@ -40,6 +41,7 @@ FIRST_ANSWERED = ox.NamedNode(str(KV.firstAnswered))
 ASKED_FOR = ox.NamedNode(str(KV.askedFor))
 GROUPED = ox.NamedNode(str(KV.groupedAnswer))
 MINISTRY = ox.NamedNode(str(KV.answeringMinistry))
+ANSWERS = ox.NamedNode(str(KV.answerCount))
 INT = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
 #: The customary term for answering written questions: three weeks.
@@ -68,6 +70,8 @@ GROUPED_ITEMS = """SELECT ?ad ?item WHERE { ?item eli:is_part_of ?ad ; a kv:Answ
 MINISTRIES = """SELECT DISTINCT ?ad ?m WHERE { ?ad kv:participation ?p .
   ?p eli-dl:participation_role kvrol:beantwoorder ; eli-dl:had_participant_person ?person ;
   eli-dl:participation_in_name_of ?post . ?post org:postIn ?m . ?ad a kv:AnswerDocument }"""
+ITEMS = """SELECT ?ad (COUNT(DISTINCT ?item) AS ?n) WHERE { ?ad a kv:AnswerDocument .
+  OPTIONAL { ?ad eli:has_part ?item . ?item a kv:Answer } } GROUP BY ?ad"""
 ANSWER_DOCS_IN = "SELECT ?ad WHERE { ?ad a kv:AnswerDocument }"
 
 
@@ -133,11 +137,14 @@ def set_facts(store: GraphStore, sets: Collection[str] | None) -> tuple[set[ox.T
 
 
 def document_facts(store: GraphStore, documents: Collection[str] | None) -> set[ox.Triple]:
-    """Per answer document: its items that answer 2+ questions, the ministries that signed."""
+    """Per answer document: its items, those that answer 2+ questions, the ministries."""
     grouped = {ox.Triple(ox.NamedNode(row["ad"]), GROUPED, ox.NamedNode(row["item"]))
                for row in _rows(store, GROUPED_ITEMS, "ad", documents, "ad", "item")}
-    return grouped | {ox.Triple(ox.NamedNode(row["ad"]), MINISTRY, ox.NamedNode(row["m"]))
-                      for row in _rows(store, MINISTRIES, "ad", documents, "ad", "m")}
+    items = {ox.Triple(ox.NamedNode(row["ad"]), ANSWERS, _integer(int(row["n"])))
+             for row in _rows(store, ITEMS, "ad", documents, "ad", "n")}
+    return grouped | items | {
+        ox.Triple(ox.NamedNode(row["ad"]), MINISTRY, ox.NamedNode(row["m"]))
+        for row in _rows(store, MINISTRIES, "ad", documents, "ad", "m")}
 
 
 def derived_facts(store: GraphStore, sets: Collection[str] | None = None,
