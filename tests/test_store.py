@@ -399,6 +399,17 @@ def test_query_is_posted_with_the_union_default_graph(fake_server: str,
     assert request["body"].decode().startswith("PREFIX kv: <https://w3id.org/kv2rdf/def#> SELECT")
 
 
+def test_a_comment_that_says_from_keeps_the_union_default_graph(fake_server: str) -> None:
+    Recorder.answer = b'{"head": {"vars": ["n"]}, "results": {"bindings": []}}'
+    query = "# counts made from kv:askedFor\nSELECT ?n WHERE { ?s kv:askedFor ?n }"
+    assert invoke("query", query, "--endpoint", fake_server).exit_code == 0
+    assert invoke("query", "SELECT ?n FROM <urn:g> WHERE { ?s kv:askedFor ?n }", "--endpoint",
+                  fake_server).exit_code == 0
+    first, second = Recorder.requests
+    assert first["path"] == "/query?union-default-graph=true"
+    assert second["path"] == "/query"  # a FROM clause picks the graphs itself
+
+
 def test_bad_sparql_on_a_server_exits_2_with_its_message(fake_server: str) -> None:
     result = invoke("query", "SELECT syntax error here", "--endpoint", fake_server)
     assert result.exit_code == 2
