@@ -60,16 +60,19 @@ ANSWER_DOCS = """SELECT ?qs (COUNT(DISTINCT ?ad) AS ?n) (MIN(?d) AS ?first)
   (GROUP_CONCAT(DISTINCT STR(?ad); separator=" ") AS ?docs) WHERE {
   ?ad a kv:AnswerDocument ; eli-dl:answers_to ?qs . ?qs a kv:WrittenQuestions .
   OPTIONAL { ?ad dct:dateSubmitted ?d } } GROUP BY ?qs"""
+# Each query starts from the sets or documents it is narrowed to (``VALUES``): type tests and
+# roles are filters, so the store does not read every member of a class or role first.
 FRACTIES = """SELECT DISTINCT ?qs ?f WHERE { ?qs kv:participation ?p .
   ?p eli-dl:participation_role ?role ; eli-dl:participation_in_name_of ?f .
-  FILTER(?role IN (kvrol:indiener, kvrol:medeindiener)) ?f a kv:Fractie .
-  ?qs a kv:WrittenQuestions }"""
-GROUPED_ITEMS = """SELECT ?ad ?item WHERE { ?item eli:is_part_of ?ad ; a kv:Answer ;
-  eli-dl:answers_to ?q . ?q eli:number ?number } GROUP BY ?ad ?item
-  HAVING (COUNT(DISTINCT ?q) > 1)"""
+  FILTER(?role IN (kvrol:indiener, kvrol:medeindiener))
+  FILTER EXISTS { ?f a kv:Fractie } FILTER EXISTS { ?qs a kv:WrittenQuestions } }"""
+GROUPED_ITEMS = """SELECT ?ad ?item WHERE { ?item eli:is_part_of ?ad ;
+  eli-dl:answers_to ?q . FILTER EXISTS { ?item a kv:Answer } ?q eli:number ?number }
+  GROUP BY ?ad ?item HAVING (COUNT(DISTINCT ?q) > 1)"""
 MINISTRIES = """SELECT DISTINCT ?ad ?m WHERE { ?ad kv:participation ?p .
-  ?p eli-dl:participation_role kvrol:beantwoorder ; eli-dl:had_participant_person ?person ;
-  eli-dl:participation_in_name_of ?post . ?post org:postIn ?m . ?ad a kv:AnswerDocument }"""
+  ?p eli-dl:participation_role ?role ; eli-dl:had_participant_person ?person ;
+  eli-dl:participation_in_name_of ?post . FILTER(?role = kvrol:beantwoorder)
+  ?post org:postIn ?m . FILTER EXISTS { ?ad a kv:AnswerDocument } }"""
 ITEMS = """SELECT ?ad (COUNT(DISTINCT ?item) AS ?n) WHERE { ?ad a kv:AnswerDocument .
   OPTIONAL { ?ad eli:has_part ?item . ?item a kv:Answer } } GROUP BY ?ad"""
 ANSWER_DOCS_IN = "SELECT ?ad WHERE { ?ad a kv:AnswerDocument }"
