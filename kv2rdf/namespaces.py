@@ -57,6 +57,13 @@ class KV(DefinedNamespace):
     daysToAnswer: URIRef
     answeredLate: URIRef
     answeredByLetter: URIRef
+    questionCount: URIRef
+    answerDocumentCount: URIRef
+    firstAnswered: URIRef
+    askedFor: URIRef
+    groupedAnswer: URIRef
+    answeringMinistry: URIRef
+    answerCount: URIRef
 
 
 ELI = Namespace("http://data.europa.eu/eli/ontology#")

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from kv2rdf.store.inputs import Prepared, prepare
+from kv2rdf.store.linking import link
 from kv2rdf.store.local import GraphStore, LocalStore, NamedGraph
 from kv2rdf.store.results import QueryResult
 from tests.helpers import CASES, ROOT
@@ -43,12 +44,25 @@ def load(store: GraphStore, graphs: list[NamedGraph]) -> list[NamedGraph]:
     return loaded
 
 
-def store_of(directory: Path, *names: str) -> LocalStore:
-    """A new embedded store holding the named cases (all cases when none is named)."""
+def load_linked(store: GraphStore, graphs: list[NamedGraph]) -> list[NamedGraph]:
+    """Load ``graphs`` and link them, as ``kv2rdf load`` does; return the ones loaded.
+
+    Linking derives the facts the example queries start from (graph ``id/afgeleid``).
+    """
+    loaded = load(store, graphs)
+    link(store, [graph.name for graph in loaded])
+    return loaded
+
+
+def store_of(directory: Path, *names: str, linked: bool = True) -> LocalStore:
+    """A new embedded store holding the named cases (all cases when none is named).
+
+    Linked as ``kv2rdf load`` links, unless not ``linked``: then it holds the documents only.
+    """
     store = LocalStore(directory)
     prepared = corpus() if not names else prepare(case_sources(*names))
     assert prepared.errors == []
-    load(store, prepared.graphs)
+    (load_linked if linked else load)(store, prepared.graphs)
     return store
 
 

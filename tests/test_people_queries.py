@@ -11,7 +11,7 @@ from kv2rdf.store.inputs import prepare
 from kv2rdf.store.linking import link
 from kv2rdf.store.local import LocalStore
 from tests.helpers import ROOT
-from tests.store_support import load, plain, run, store_of
+from tests.store_support import load_linked, plain, run, store_of
 
 LINKING = ROOT / "tests" / "linking"
 
@@ -22,7 +22,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> LocalStore:
     found = store_of(tmp_path_factory.mktemp("people") / "store")
     prepared = prepare(sorted(LINKING.glob("*.txt")))
     assert prepared.errors == []
-    load(found, prepared.graphs)
+    load_linked(found, prepared.graphs)
     link(found)
     return found
 

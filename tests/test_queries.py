@@ -23,7 +23,16 @@ from kv2rdf.store.endpoint import endpoint_for
 from kv2rdf.store.inputs import graphs_from_rdf
 from kv2rdf.store.local import LocalStore
 from kv2rdf.store.remote import RemoteStore
-from tests.store_support import QUERIES, corpus, load, plain, run, server_kind, server_url, store_of
+from tests.store_support import (
+    QUERIES,
+    corpus,
+    load_linked,
+    plain,
+    run,
+    server_kind,
+    server_url,
+    store_of,
+)
 
 ID = "https://w3id.org/kv2rdf/id/"
 DCT = "http://purl.org/dc/terms/"
@@ -150,7 +159,7 @@ def test_late_answers_counts_days_like_the_calendar(tmp_path: Path) -> None:
     graphs = graphs_from_rdf("\n".join(lines).encode(), ox.RdfFormat.TRIG, "dates.trig",
                              "urn:x-test:dates")
     assert {g.name for g in graphs} == {f"{ID}antwoord/test-{n}" for n in range(len(pairs))}
-    load(store, graphs)
+    load_linked(store, graphs)
     found = {row[0]: row[3] for row in plain(run(store, "late-answers"))}
     expected = {f"{ID}kamervraag/test/{n}": (r - s).days
                 for n, (s, r) in enumerate(pairs) if (r - s).days > 21}
@@ -206,10 +215,12 @@ def test_rows_of_specific_documents_in_the_whole_corpus(whole: LocalStore) -> No
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RemoteStore]:
     store = RemoteStore(endpoint_for(server_url(), server_kind()), timeout=30)
-    load(store, corpus().graphs)
+    load_linked(store, corpus().graphs)
     yield store
     for graph in corpus().graphs:
         store.drop(graph.name)
+    for name in ("koppelingen", "afgeleid"):  # written by linking
+        store.drop(ID + name)
 
 
 def comparable(rows: list[tuple[object, ...]]) -> list[tuple[object, ...]]:

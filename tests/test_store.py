@@ -48,7 +48,7 @@ def no_outside_credentials(request: pytest.FixtureRequest, monkeypatch: pytest.M
 
 @pytest.fixture(scope="module")
 def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStore]:
-    store = store_of(tmp_path_factory.mktemp("corpus") / "store")
+    store = store_of(tmp_path_factory.mktemp("corpus") / "store", linked=False)
     yield store
     store.close()
 
@@ -397,6 +397,17 @@ def test_query_is_posted_with_the_union_default_graph(fake_server: str,
     assert request["headers"]["Accept"].startswith("application/sparql-results+json")
     assert request["headers"]["Authorization"] == "Bearer tok-123"
     assert request["body"].decode().startswith("PREFIX kv: <https://w3id.org/kv2rdf/def#> SELECT")
+
+
+def test_a_comment_that_says_from_keeps_the_union_default_graph(fake_server: str) -> None:
+    Recorder.answer = b'{"head": {"vars": ["n"]}, "results": {"bindings": []}}'
+    query = "# counts made from kv:askedFor\nSELECT ?n WHERE { ?s kv:askedFor ?n }"
+    assert invoke("query", query, "--endpoint", fake_server).exit_code == 0
+    assert invoke("query", "SELECT ?n FROM <urn:g> WHERE { ?s kv:askedFor ?n }", "--endpoint",
+                  fake_server).exit_code == 0
+    first, second = Recorder.requests
+    assert first["path"] == "/query?union-default-graph=true"
+    assert second["path"] == "/query"  # a FROM clause picks the graphs itself
 
 
 def test_bad_sparql_on_a_server_exits_2_with_its_message(fake_server: str) -> None:

@@ -16,14 +16,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
-from datetime import date
 
 import pyoxigraph as ox
 
 from kv2rdf.namespaces import KV
-from kv2rdf.store.case_sets import CHUNK, chunked_records, iri_term, question_sets, string_term
+from kv2rdf.store.case_sets import chunked_records, iri_term, question_sets, string_term
 from kv2rdf.store.case_sets import records as _records
 from kv2rdf.store.cases import ZAAKNUMMER, Ambiguity, Link, find_links
+from kv2rdf.store.derived import derive
+from kv2rdf.store.derived import insert_data as _insert
+from kv2rdf.store.derived import narrowed_delete as _narrowed_delete
 from kv2rdf.store.local import GraphStore, NamedGraph
 
 OWL_SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
@@ -31,30 +33,17 @@ RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 PROV_DERIVED = ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
 QUESTION = ox.NamedNode(str(KV.Question))
 FOLLOWS_UP = ox.NamedNode(str(KV.followsUp))
-DAYS = ox.NamedNode(str(KV.daysToAnswer))
-LATE = ox.NamedNode(str(KV.answeredLate))
-INT = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-
 CITED = """SELECT DISTINCT ?qs ?ref WHERE { ?qs a kv:WrittenQuestions ; eli:has_part ?q .
   ?q dct:references ?ref }"""
 PUBLISHED = """SELECT DISTINCT ?id ?qs WHERE { ?w dct:identifier ?id .
   { ?w eli-dl:answers_to ?qs } UNION { ?w kv:postponesAnswerTo ?qs }
   UNION { ?w a kv:WrittenQuestions . BIND(?w AS ?qs) } }"""
-ANSWERED = """SELECT DISTINCT ?ad ?qs ?d0 ?d1 WHERE { ?ad a kv:AnswerDocument ;
-  eli:work_type kvdoc:antwoord-schriftelijke-vragen ; dct:dateSubmitted ?d1 ;
-  eli-dl:answers_to ?qs . ?qs dct:dateSubmitted ?d0 }"""
-# A notice saying the questions were answered by letter: the case is answered on its date.
-LETTERS = """SELECT DISTINCT ?qs ?d0 ?d1 WHERE { ?n a kv:PostponementNotice ;
-  kv:answeredByLetter ?letter ; kv:postponesAnswerTo ?qs ; dct:dateSubmitted ?d1 .
-  ?qs dct:dateSubmitted ?d0 }"""
 #: The published identifiers of the works of given question sets, one query per kind of work.
 PUBLISHED_BY = (
     "SELECT DISTINCT ?id ?qs WHERE { ?w eli-dl:answers_to ?qs ; dct:identifier ?id }",
     "SELECT DISTINCT ?id ?qs WHERE { ?w kv:postponesAnswerTo ?qs ; dct:identifier ?id }",
     "SELECT DISTINCT ?id ?qs WHERE { ?qs a kv:WrittenQuestions ; dct:identifier ?id }")
 OEP_URL = "https://zoek.officielebekendmakingen.nl/"
-#: The customary term for answering written questions: three weeks.
-TERM_DAYS = 21
 GRAPH_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <%s> { ?s ?p ?o } }"
 
 
@@ -163,7 +152,7 @@ def link(store: GraphStore, graphs: Collection[str] | None = None) -> LinkReport
     canonical = {one.alias: one.canonical for one in links}
     scope = None if graphs is None else (
         {canonical.get(qs.iri, qs.iri) for qs in sets} | set(canonical))
-    _derive(store, book, scope, set(graphs or ()))
+    derive(store, book, scope, set(graphs or ()))
     chains = follow_ups(store, scope)
     old = _narrowed_delete(book, f"?s <{FOLLOWS_UP.value}> ?o", scope, ("s", "o"))
     if chains or graphs is None or scope:
@@ -178,75 +167,6 @@ REJECTED = """SELECT ?a ?c WHERE { GRAPH <%s> { ?r kv:rejected true ;
 def rejected_links(store: GraphStore, book: str) -> frozenset[tuple[str, str]]:
     """The (alias, canonical) pairs a user has undone, read from the graph of links."""
     return frozenset((r["a"], r["c"]) for r in _records(store, REJECTED % book, "a", "c"))
-
-
-def _insert(graph: str, triples: Iterable[ox.Triple]) -> str:
-    """A SPARQL ``INSERT DATA`` of ``triples`` into ``graph``."""
-    data = ox.serialize(sorted(set(triples), key=str), format=ox.RdfFormat.N_TRIPLES) or b""
-    return f"INSERT DATA {{ GRAPH <{graph}> {{\n{data.decode('utf-8')}}} }}"
-
-
-def _narrowed_delete(graph: str, pattern: str, scope: Collection[str] | None,
-                     variables: tuple[str, ...]) -> str:
-    """Delete the triples of ``pattern`` in ``graph``: all, or those naming ``scope``."""
-    if scope is None:
-        return f"DELETE WHERE {{ GRAPH <{graph}> {{ {pattern} }} }}"
-    ordered = [iri_term(i) for i in sorted(scope)]
-    return " ;\n".join(f"DELETE {{ GRAPH <{graph}> {{ {pattern} }} }} WHERE {{ VALUES ?{v} "
-                        f"{{ {' '.join(ordered[i:i + CHUNK])} }} GRAPH <{graph}> {{ {pattern} }} }}"
-                        for v in variables for i in range(0, len(ordered), CHUNK))
-
-
-def _derive(store: GraphStore, book: str, scope: set[str] | None, graphs: set[str]) -> None:
-    """Days to answer and lateness: all of them, or those of the sets in ``scope``."""
-    name = derived_graph_name(book)
-    facts = derived_facts(store, scope)
-    if scope is None:
-        store.replace([NamedGraph(name, tuple(facts), "link")], lambda graph: None)
-        return
-    subjects = scope | graphs | {_value(t.subject) for t in facts}
-    if subjects:
-        old = _narrowed_delete(name, "?s ?p ?o", subjects, ("s",))
-        store.update(f"{old} ;\n{_insert(name, facts)}" if facts else old)
-
-
-def derived_graph_name(book: str) -> str:
-    """The graph of facts derived over documents, beside the graph of links."""
-    return book.rsplit("/", 1)[0] + "/afgeleid"
-
-
-def derived_facts(store: GraphStore, sets: Collection[str] | None = None) -> list[ox.Triple]:
-    """Days to answer and lateness, for each regular answer and each answered question set.
-
-    An answer document gets ``kv:daysToAnswer`` from the submission of the questions it
-    answers to its receipt; a question set gets the days to its first answer and
-    ``kv:answeredLate`` when that is beyond the customary three weeks (`TERM_DAYS`).
-    ``sets`` narrows it to those question sets (and the answers to them).
-    """
-    first: dict[str, int] = {}
-    triples: set[ox.Triple] = set()
-    rows = _records(store, ANSWERED, "ad", "qs", "d0", "d1") if sets is None else \
-        chunked_records(store, ANSWERED, "qs", [iri_term(i) for i in sets],
-                        "ad", "qs", "d0", "d1")
-    for row in rows:
-        try:
-            days = (date.fromisoformat(row["d1"]) - date.fromisoformat(row["d0"])).days
-        except ValueError:
-            continue
-        triples.add(ox.Triple(ox.NamedNode(row["ad"]), DAYS, ox.Literal(str(days), datatype=INT)))
-        first[row["qs"]] = min(days, first.get(row["qs"], days))
-    letters = _records(store, LETTERS, "qs", "d0", "d1") if sets is None else \
-        chunked_records(store, LETTERS, "qs", [iri_term(i) for i in sets], "qs", "d0", "d1")
-    for row in letters:
-        try:
-            days = (date.fromisoformat(row["d1"]) - date.fromisoformat(row["d0"])).days
-        except ValueError:
-            continue
-        first[row["qs"]] = min(days, first.get(row["qs"], days))
-    for qs, days in first.items():
-        triples.add(ox.Triple(ox.NamedNode(qs), DAYS, ox.Literal(str(days), datatype=INT)))
-        triples.add(ox.Triple(ox.NamedNode(qs), LATE, ox.Literal(days > TERM_DAYS)))
-    return sorted(triples, key=str)
 
 
 def follow_ups(store: GraphStore, sets: Collection[str] | None = None) -> list[ox.Triple]:

@@ -221,7 +221,9 @@ class RemoteStore:
         405, 415) is a `StoreError` naming the URL and the options to check
         (`check_answer`), never an empty result.
         """
-        params = {} if re.search(r"(?i)\bFROM\s+(NAMED\s+)?(<|[\w-]*:)", sparql) \
+        # a FROM clause names the graphs itself; "from kv:…" in a comment line does not
+        uncommented = re.sub(r"(?m)^\s*#.*$", "", sparql)
+        params = {} if re.search(r"(?i)\bFROM\s+(NAMED\s+)?(<|[\w-]*:)", uncommented) \
             else _UNION_PARAMS.get(self.endpoint.server, {})
         try:
             media, data = self._post(self.endpoint.query_url, "query", with_prefixes(sparql),

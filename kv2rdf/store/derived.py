@@ -1,0 +1,199 @@
+"""Facts derived over a case's documents, kept in the graph ``{base}id/afgeleid``.
+
+Queries over the whole store would otherwise join every question, answer item and
+participation to count or date a case; the facts below let them start from one triple per
+case. `kv2rdf.store.linking` derives them again after every load, for the question sets the
+load can touch (or for all of them), so they follow documents that are loaded, replaced or
+linked again; the same documents always give the same facts.
+
+Per question set (``kv:WrittenQuestions``):
+
+* ``kv:daysToAnswer`` and ``kv:answeredLate``: days to the first regular answer (or a notice
+  that it was answered by letter), and whether that is beyond three weeks (`TERM_DAYS`);
+* ``kv:questionCount``: its numbered questions (``kv:Question``), 0 when there are none;
+* ``kv:answerDocumentCount``: the answer documents that answer it, 0 when there are none;
+* ``kv:firstAnswered``: the earliest date "ontvangen" of those answer documents;
+* ``kv:askedFor``: the fracties its indiener and medeindieners asked for.
+
+Per answer document: ``kv:daysToAnswer`` (per set it answers), ``kv:answerCount`` (its answer
+items, ``kv:Answer``), ``kv:answeringMinistry`` for
+the ministry of each post a signer signed for, and ``kv:groupedAnswer`` for each of its answer
+items that answers more than one numbered question at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator
+from datetime import date
+
+import pyoxigraph as ox
+
+from kv2rdf.namespaces import KV
+from kv2rdf.store.case_sets import CHUNK, chunked_records, iri_term
+from kv2rdf.store.case_sets import records as _records
+from kv2rdf.store.local import GraphStore, NamedGraph
+
+DAYS = ox.NamedNode(str(KV.daysToAnswer))
+LATE = ox.NamedNode(str(KV.answeredLate))
+QUESTIONS = ox.NamedNode(str(KV.questionCount))
+ANSWER_DOCUMENTS = ox.NamedNode(str(KV.answerDocumentCount))
+FIRST_ANSWERED = ox.NamedNode(str(KV.firstAnswered))
+ASKED_FOR = ox.NamedNode(str(KV.askedFor))
+GROUPED = ox.NamedNode(str(KV.groupedAnswer))
+MINISTRY = ox.NamedNode(str(KV.answeringMinistry))
+ANSWERS = ox.NamedNode(str(KV.answerCount))
+INT = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
+#: The customary term for answering written questions: three weeks.
+TERM_DAYS = 21
+
+ANSWERED = """SELECT DISTINCT ?ad ?qs ?d0 ?d1 WHERE { ?ad a kv:AnswerDocument ;
+  eli:work_type kvdoc:antwoord-schriftelijke-vragen ; dct:dateSubmitted ?d1 ;
+  eli-dl:answers_to ?qs . ?qs dct:dateSubmitted ?d0 }"""
+# A notice saying the questions were answered by letter: the case is answered on its date.
+LETTERS = """SELECT DISTINCT ?qs ?d0 ?d1 WHERE { ?n a kv:PostponementNotice ;
+  kv:answeredByLetter ?letter ; kv:postponesAnswerTo ?qs ; dct:dateSubmitted ?d1 .
+  ?qs dct:dateSubmitted ?d0 }"""
+COUNTS = """SELECT ?qs (COUNT(DISTINCT ?q) AS ?n) WHERE { ?qs a kv:WrittenQuestions .
+  OPTIONAL { ?qs eli:has_part ?q . ?q a kv:Question } } GROUP BY ?qs"""
+ANSWER_DOCS = """SELECT ?qs (COUNT(DISTINCT ?ad) AS ?n) (MIN(?d) AS ?first)
+  (GROUP_CONCAT(DISTINCT STR(?ad); separator=" ") AS ?docs) WHERE {
+  ?ad a kv:AnswerDocument ; eli-dl:answers_to ?qs . ?qs a kv:WrittenQuestions .
+  OPTIONAL { ?ad dct:dateSubmitted ?d } } GROUP BY ?qs"""
+# Each query starts from the sets or documents it is narrowed to (``VALUES``): type tests and
+# roles are filters, so the store does not read every member of a class or role first.
+FRACTIES = """SELECT DISTINCT ?qs ?f WHERE { ?qs kv:participation ?p .
+  ?p eli-dl:participation_role ?role ; eli-dl:participation_in_name_of ?f .
+  FILTER(?role IN (kvrol:indiener, kvrol:medeindiener))
+  FILTER EXISTS { ?f a kv:Fractie } FILTER EXISTS { ?qs a kv:WrittenQuestions } }"""
+GROUPED_ITEMS = """SELECT ?ad ?item WHERE { ?item eli:is_part_of ?ad ;
+  eli-dl:answers_to ?q . FILTER EXISTS { ?item a kv:Answer } ?q eli:number ?number }
+  GROUP BY ?ad ?item HAVING (COUNT(DISTINCT ?q) > 1)"""
+MINISTRIES = """SELECT DISTINCT ?ad ?m WHERE { ?ad kv:participation ?p .
+  ?p eli-dl:participation_role ?role ; eli-dl:had_participant_person ?person ;
+  eli-dl:participation_in_name_of ?post . FILTER(?role = kvrol:beantwoorder)
+  ?post org:postIn ?m . FILTER EXISTS { ?ad a kv:AnswerDocument } }"""
+ITEMS = """SELECT ?ad (COUNT(DISTINCT ?item) AS ?n) WHERE { ?ad a kv:AnswerDocument .
+  OPTIONAL { ?ad eli:has_part ?item . ?item a kv:Answer } } GROUP BY ?ad"""
+ANSWER_DOCS_IN = "SELECT ?ad WHERE { ?ad a kv:AnswerDocument }"
+
+
+def derived_graph_name(book: str) -> str:
+    """The graph of facts derived over documents, beside the graph of links."""
+    return book.rsplit("/", 1)[0] + "/afgeleid"
+
+
+def _rows(store: GraphStore, sparql: str, var: str, scope: Collection[str] | None,
+          *needed: str) -> Iterator[dict[str, str]]:
+    """The rows of ``sparql``: all, or those with ``var`` in ``scope`` (IRIs)."""
+    if scope is None:
+        return iter(_records(store, sparql, *needed))
+    return chunked_records(store, sparql, var, [iri_term(i) for i in scope], *needed)
+
+
+def _integer(value: int) -> ox.Literal:
+    return ox.Literal(str(value), datatype=INT)
+
+
+def answer_times(store: GraphStore, sets: Collection[str] | None) -> set[ox.Triple]:
+    """Days to answer and lateness, for each regular answer and each answered question set."""
+    first: dict[str, int] = {}
+    triples: set[ox.Triple] = set()
+    for row in _rows(store, ANSWERED, "qs", sets, "ad", "qs", "d0", "d1"):
+        try:
+            days = (date.fromisoformat(row["d1"]) - date.fromisoformat(row["d0"])).days
+        except ValueError:
+            continue
+        triples.add(ox.Triple(ox.NamedNode(row["ad"]), DAYS, _integer(days)))
+        first[row["qs"]] = min(days, first.get(row["qs"], days))
+    for row in _rows(store, LETTERS, "qs", sets, "qs", "d0", "d1"):
+        try:
+            days = (date.fromisoformat(row["d1"]) - date.fromisoformat(row["d0"])).days
+        except ValueError:
+            continue
+        first[row["qs"]] = min(days, first.get(row["qs"], days))
+    for qs, days in first.items():
+        triples.add(ox.Triple(ox.NamedNode(qs), DAYS, _integer(days)))
+        triples.add(ox.Triple(ox.NamedNode(qs), LATE, ox.Literal(days > TERM_DAYS)))
+    return triples
+
+
+def set_facts(store: GraphStore, sets: Collection[str] | None) -> tuple[set[ox.Triple],
+                                                                         set[str]]:
+    """Counts, first answer and fracties of the question sets; and their answer documents."""
+    triples: set[ox.Triple] = set()
+    for row in _rows(store, COUNTS, "qs", sets, "qs", "n"):
+        triples.add(ox.Triple(ox.NamedNode(row["qs"]), QUESTIONS, _integer(int(row["n"]))))
+        triples.add(ox.Triple(ox.NamedNode(row["qs"]), ANSWER_DOCUMENTS, _integer(0)))
+    documents: set[str] = set()
+    for row in _rows(store, ANSWER_DOCS, "qs", sets, "qs", "n"):
+        subject = ox.NamedNode(row["qs"])
+        triples.discard(ox.Triple(subject, ANSWER_DOCUMENTS, _integer(0)))
+        triples.add(ox.Triple(subject, ANSWER_DOCUMENTS, _integer(int(row["n"]))))
+        if row.get("first"):
+            triples.add(ox.Triple(subject, FIRST_ANSWERED, ox.Literal(row["first"],
+                                                                      datatype=DATE)))
+        documents.update(row.get("docs", "").split())
+    for row in _rows(store, FRACTIES, "qs", sets, "qs", "f"):
+        triples.add(ox.Triple(ox.NamedNode(row["qs"]), ASKED_FOR, ox.NamedNode(row["f"])))
+    return triples, documents
+
+
+def document_facts(store: GraphStore, documents: Collection[str] | None) -> set[ox.Triple]:
+    """Per answer document: its items, those that answer 2+ questions, the ministries."""
+    grouped = {ox.Triple(ox.NamedNode(row["ad"]), GROUPED, ox.NamedNode(row["item"]))
+               for row in _rows(store, GROUPED_ITEMS, "ad", documents, "ad", "item")}
+    items = {ox.Triple(ox.NamedNode(row["ad"]), ANSWERS, _integer(int(row["n"])))
+             for row in _rows(store, ITEMS, "ad", documents, "ad", "n")}
+    return grouped | items | {
+        ox.Triple(ox.NamedNode(row["ad"]), MINISTRY, ox.NamedNode(row["m"]))
+        for row in _rows(store, MINISTRIES, "ad", documents, "ad", "m")}
+
+
+def derived_facts(store: GraphStore, sets: Collection[str] | None = None,
+                  graphs: Iterable[str] = ()) -> tuple[list[ox.Triple], set[str]]:
+    """Every derived fact, or those about the sets in ``sets`` and the documents of ``graphs``.
+
+    Returns the facts (sorted) and the subjects whose facts they replace: the sets, the
+    answer documents that answer them, and the answer documents among ``graphs``.
+    """
+    facts = answer_times(store, sets)
+    about_sets, documents = set_facts(store, sets)
+    facts |= about_sets
+    if sets is None:
+        facts |= document_facts(store, None)
+        return sorted(facts, key=str), set()
+    documents |= {row["ad"] for row in _rows(store, ANSWER_DOCS_IN, "ad", set(graphs), "ad")}
+    facts |= document_facts(store, documents)
+    subjects = set(sets) | documents | set(graphs) | {
+        t.subject.value for t in facts if isinstance(t.subject, ox.NamedNode)}
+    return sorted(facts, key=str), subjects
+
+
+def derive(store: GraphStore, book: str, scope: set[str] | None, graphs: set[str]) -> None:
+    """Derive the facts again: all of them, or those of the sets in ``scope`` (and ``graphs``)."""
+    name = derived_graph_name(book)
+    facts, subjects = derived_facts(store, scope, graphs)
+    if scope is None:
+        store.replace([NamedGraph(name, tuple(facts), "link")], lambda graph: None)
+        return
+    if subjects:
+        old = narrowed_delete(name, "?s ?p ?o", subjects, ("s",))
+        store.update(f"{old} ;\n{insert_data(name, facts)}" if facts else old)
+
+
+def insert_data(graph: str, triples: Iterable[ox.Triple]) -> str:
+    """A SPARQL ``INSERT DATA`` of ``triples`` into ``graph``."""
+    data = ox.serialize(sorted(set(triples), key=str), format=ox.RdfFormat.N_TRIPLES) or b""
+    return f"INSERT DATA {{ GRAPH <{graph}> {{\n{data.decode('utf-8')}}} }}"
+
+
+def narrowed_delete(graph: str, pattern: str, scope: Collection[str] | None,
+                    variables: tuple[str, ...]) -> str:
+    """Delete the triples of ``pattern`` in ``graph``: all, or those naming ``scope``."""
+    if scope is None:
+        return f"DELETE WHERE {{ GRAPH <{graph}> {{ {pattern} }} }}"
+    ordered = [iri_term(i) for i in sorted(scope)]
+    return " ;\n".join(f"DELETE {{ GRAPH <{graph}> {{ {pattern} }} }} WHERE {{ VALUES ?{v} "
+                       f"{{ {' '.join(ordered[i:i + CHUNK])} }} GRAPH <{graph}> {{ {pattern} }} }}"
+                       for v in variables for i in range(0, len(ordered), CHUNK))
