@@ -90,3 +90,17 @@ def test_both_engines_report_alike(inputs: Path, tmp_path: Path) -> None:
     assert [r.exit_code for r in runs] == [1, 1]
     assert runs[0].output == runs[1].output
     assert "not loaded: 3 violation(s)" in runs[0].output
+
+
+def test_warnings_of_the_shapes_are_warnings_that_quiet_leaves_unsaid(tmp_path: Path) -> None:
+    """A document that only draws warnings (a person not reconciled) loads; -q hides them."""
+    source = tmp_path / "one.md"  # its minister has a Wikidata id but no TK Persoon id
+    shutil.copy(CASES / "markdown-ah-tk-20232024-302" / "source.md", source)
+    said = invoke("load", "--validate", "--no-link", source, "--store", tmp_path / "a")
+    assert said.exit_code == 0, said.output
+    assert f"{source}: warning: 0 violation(s), " in said.output
+    assert "Person not reconciled with a Tweede Kamer Persoon id." in said.output
+    quiet = invoke("-q", "load", "--validate", "--no-link", source, "--store", tmp_path / "b")
+    assert quiet.exit_code == 0, quiet.output
+    assert quiet.output == ""
+    assert "https://w3id.org/kv2rdf/id/antwoord/ah-tk-20232024-302" in graphs(tmp_path / "b")

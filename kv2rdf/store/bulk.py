@@ -113,7 +113,8 @@ class LoadJob:
                 continue
             violated = any(not report.conforms for report in checked)
             outcomes.append(Outcome(
-                source, (*warnings, *report_lines(source, checked)), warnings=len(warnings),
+                source, (*warnings, *report_lines(source, checked)),
+                warnings=len(warnings) + sum(len(report.warnings) for report in checked),
                 questions=questions, answers=answers, violated=violated,
                 payload=None if violated else [_document(name, source, triples)
                                                for name, triples in graphs]))

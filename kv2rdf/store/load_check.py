@@ -30,6 +30,10 @@ def check_graphs(graphs: Sequence[Sequence[ox.Triple] | Triples], *, origin: str
 
 
 def report_lines(origin: str, reports: Sequence[ValidationReport]) -> tuple[str, ...]:
-    """The lines that report the results of one input's graphs (none when all are clean)."""
-    return tuple(f"{origin}: {'' if report.conforms else 'not loaded: '}{report.text()}"
+    """The lines that report the results of one input's graphs (none when all are clean).
+
+    A graph that violates the shapes is an error (``source: not loaded: …``); one that only
+    draws warnings is a warning (``source: warning: …``), which ``-q`` leaves unsaid.
+    """
+    return tuple(f"{origin}: {'warning: ' if report.conforms else 'not loaded: '}{report.text()}"
                  for report in reports if report.results)
