@@ -99,32 +99,27 @@ def main() -> None:
         (small / f"{number:06d}{path.suffix}").symlink_to(path)
     results: dict[str, Any] = {"documents": len(paths), "jobs": args.jobs}
     shutil.rmtree(args.work / "naive-store", ignore_errors=True)
-    results["naive_cpu_per_doc"] = naive(paths[:args.sample], args.work)
+    naive_cpu = results["naive_cpu_per_doc"] = naive(paths[:args.sample], args.work)
+    print(f"naive (parse + map, rdflib Turtle, pySHACL, Store.load; {args.sample} docs): "
+          f"{naive_cpu * 1000:.1f} CPU-ms/doc", flush=True)
     for label, inputs in (("small", small), ("all", folder)):
         store, manifest = args.work / f"store-{label}", args.work / f"manifest-{label}.json"
         shutil.rmtree(store, ignore_errors=True)
         manifest.unlink(missing_ok=True)
         command = ["-q", "load", "--validate", "-j", args.jobs, inputs, "--store", store,
                    "--manifest", manifest]
-        results[label] = measured(*command)
-        results[label]["documents"] = args.small if label == "small" else len(paths)
-        if label == "all":
-            results["rerun"] = measured(*command)
-    (args.work / "end-to-end.json").write_text(json.dumps(results, indent=2))
-    naive_cpu = results["naive_cpu_per_doc"]
-    print(f"naive (parse + map, rdflib Turtle, pySHACL, Store.load; {args.sample} docs): "
-          f"{naive_cpu * 1000:.1f} CPU-ms/doc")
-    for label in ("small", "all"):
-        run, docs = results[label], results[label]["documents"]
+        run = results[label] = measured(*command)
+        docs = run["documents"] = args.small if label == "small" else len(paths)
         cpu = run["cpu"] / docs
         print(f"load --validate -j {args.jobs}, {docs} docs: {run['wall']:.1f} s wall "
               f"({docs / run['wall']:.0f} docs/s), {cpu * 1000:.1f} CPU-ms/doc "
-              f"({naive_cpu / cpu:.1f}x naive), peak RSS {run['rss_mb']:.0f} MB")
-    rerun, first = results["rerun"], results["all"]
-    print(f"re-run, unchanged: {rerun['wall']:.1f} s ({rerun['wall'] / first['wall']:.1%} "
-          f"of the first); peak RSS all / small: "
-          f"{first['rss_mb'] / results['small']['rss_mb']:.2f}x")
-
+              f"({naive_cpu / cpu:.1f}x naive), peak RSS {run['rss_mb']:.0f} MB", flush=True)
+        if label == "all":
+            rerun = results["rerun"] = measured(*command)
+            print(f"re-run, unchanged: {rerun['wall']:.1f} s ({rerun['wall'] / run['wall']:.1%}"
+                  f" of the first); peak RSS all / small: "
+                  f"{run['rss_mb'] / results['small']['rss_mb']:.2f}x", flush=True)
+        (args.work / "end-to-end.json").write_text(json.dumps(results, indent=2))
 
 if __name__ == "__main__":
     main()
