@@ -211,3 +211,34 @@ def test_a_notice_that_the_questions_were_answered_by_letter_answers_the_case(tm
     other = LocalStore(tmp_path / "other")
     load_files(other, [QUESTIONS, NOTICES[0]])
     assert values(other, "SELECT ?d WHERE { ?q kv:daysToAnswer ?d }") == []
+
+
+def test_a_first_load_links_everything_as_loads_one_at_a_time_do(tmp_path: Path) -> None:
+    """Into an empty store ``kv2rdf load`` links all at once; later loads link what they touch."""
+    from click.testing import CliRunner
+
+    from kv2rdf import cli
+    from kv2rdf.store.linking import holds_question_sets
+
+    paths = [QUESTIONS, *NOTICES, ANSWER, OTHER]
+    assert CliRunner().invoke(cli.main, ["-q", "load", *map(str, paths), "--store",
+                                         str(tmp_path / "all")]).exit_code == 0
+    for path in paths:
+        result = CliRunner().invoke(cli.main, ["-q", "load", str(path), "--store",
+                                               str(tmp_path / "each")])
+        assert result.exit_code == 0, result.output
+    stores = [LocalStore(tmp_path / name, create=False) for name in ("all", "each")]
+    try:
+        # the same graphs and facts; only the records of links (their history) may differ
+        every = f"SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ID}koppelingen>) }}"
+        assert sorted(map(str, stores[0].query(every).rows)) == sorted(map(str, stores[1].query(every).rows))
+        assert values(stores[0], f"SELECT ?d WHERE {{ <{CANONICAL}> kv:daysToAnswer ?d }}") == ["51"]
+        assert holds_question_sets(stores[0])
+    finally:
+        for store in stores:
+            store.close()
+    empty = LocalStore(tmp_path / "empty")
+    try:
+        assert not holds_question_sets(empty)
+    finally:
+        empty.close()

@@ -160,6 +160,20 @@ def link(store: GraphStore, graphs: Collection[str] | None = None) -> LinkReport
     return LinkReport(tuple(links), tuple(ambiguities), tuple(sorted(changed)))
 
 
+HOLDS_SETS = "ASK { ?qs a kv:WrittenQuestions }"
+
+
+def holds_question_sets(store: GraphStore) -> bool:
+    """Whether ``store`` holds any question set.
+
+    Loading into a store without one, linking everything afterwards (``graphs`` None) gives
+    the same links and facts as linking the loaded graphs, in one pass over the store instead
+    of one request per few hundred sets: at 100,000 documents, minutes instead of a quarter
+    of an hour.
+    """
+    return bool(store.query(HOLDS_SETS).boolean)
+
+
 REJECTED = """SELECT ?a ?c WHERE { GRAPH <%s> { ?r kv:rejected true ;
   kv:linkedAlias ?a ; kv:linkedTo ?c } }"""
 
