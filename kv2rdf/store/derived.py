@@ -31,7 +31,7 @@ import pyoxigraph as ox
 from kv2rdf.namespaces import KV
 from kv2rdf.store.case_sets import CHUNK, chunked_records, iri_term
 from kv2rdf.store.case_sets import records as _records
-from kv2rdf.store.local import GraphStore, NamedGraph
+from kv2rdf.store.local import GraphStore
 
 DAYS = ox.NamedNode(str(KV.daysToAnswer))
 LATE = ox.NamedNode(str(KV.answeredLate))
@@ -46,6 +46,8 @@ INT = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
 #: The customary term for answering written questions: three weeks.
 TERM_DAYS = 21
+#: Derived triples inserted per request at most (`replace_in_parts`).
+INSERT_PART = 20_000
 
 ANSWERED = """SELECT DISTINCT ?ad ?qs ?d0 ?d1 WHERE { ?ad a kv:AnswerDocument ;
   eli:work_type kvdoc:antwoord-schriftelijke-vragen ; dct:dateSubmitted ?d1 ;
@@ -66,9 +68,11 @@ FRACTIES = """SELECT DISTINCT ?qs ?f WHERE { ?qs kv:participation ?p .
   ?p eli-dl:participation_role ?role ; eli-dl:participation_in_name_of ?f .
   FILTER(?role IN (kvrol:indiener, kvrol:medeindiener))
   FILTER EXISTS { ?f a kv:Fractie } FILTER EXISTS { ?qs a kv:WrittenQuestions } }"""
-GROUPED_ITEMS = """SELECT ?ad ?item WHERE { ?item eli:is_part_of ?ad ;
-  eli-dl:answers_to ?q . FILTER EXISTS { ?item a kv:Answer } ?q eli:number ?number }
-  GROUP BY ?ad ?item HAVING (COUNT(DISTINCT ?q) > 1)"""
+# An item that answers two different numbered questions: pairs, not a count per item, so the
+# store does not group every answer item of the corpus.
+GROUPED_ITEMS = """SELECT DISTINCT ?ad ?item WHERE { ?item eli:is_part_of ?ad ;
+  eli-dl:answers_to ?q1 , ?q2 . FILTER(?q1 != ?q2) ?q1 eli:number ?n1 . ?q2 eli:number ?n2 .
+  FILTER EXISTS { ?item a kv:Answer } }"""
 MINISTRIES = """SELECT DISTINCT ?ad ?m WHERE { ?ad kv:participation ?p .
   ?p eli-dl:participation_role ?role ; eli-dl:had_participant_person ?person ;
   eli-dl:participation_in_name_of ?post . FILTER(?role = kvrol:beantwoorder)
@@ -175,11 +179,25 @@ def derive(store: GraphStore, book: str, scope: set[str] | None, graphs: set[str
     name = derived_graph_name(book)
     facts, subjects = derived_facts(store, scope, graphs)
     if scope is None:
-        store.replace([NamedGraph(name, tuple(facts), "link")], lambda graph: None)
-        return
-    if subjects:
-        old = narrowed_delete(name, "?s ?p ?o", subjects, ("s",))
-        store.update(f"{old} ;\n{insert_data(name, facts)}" if facts else old)
+        replace_in_parts(store, f"DROP SILENT GRAPH <{name}>", name, facts)
+    elif subjects:
+        replace_in_parts(store, narrowed_delete(name, "?s ?p ?o", subjects, ("s",)), name, facts)
+
+
+def replace_in_parts(store: GraphStore, delete: str, graph: str,
+                     triples: Iterable[ox.Triple]) -> None:
+    """Run ``delete``, then insert ``triples`` into ``graph``, `INSERT_PART` triples a request.
+
+    The first request holds the delete and the first part, so a small change is one
+    transaction; a large one (the facts of a whole corpus: 700,000 triples at 100,000
+    documents) does not become one request of hundreds of megabytes that the store holds in
+    memory whole. A run broken off half-way is mended by linking again.
+    """
+    ordered = sorted(set(triples), key=str)
+    parts = [ordered[i:i + INSERT_PART] for i in range(0, len(ordered), INSERT_PART)]
+    store.update(f"{delete} ;\n{insert_data(graph, parts[0])}" if parts else delete)
+    for part in parts[1:]:
+        store.update(insert_data(graph, part))
 
 
 def insert_data(graph: str, triples: Iterable[ox.Triple]) -> str:

@@ -23,8 +23,7 @@ from kv2rdf.namespaces import KV
 from kv2rdf.store.case_sets import chunked_records, iri_term, question_sets, string_term
 from kv2rdf.store.case_sets import records as _records
 from kv2rdf.store.cases import ZAAKNUMMER, Ambiguity, Link, find_links
-from kv2rdf.store.derived import derive
-from kv2rdf.store.derived import insert_data as _insert
+from kv2rdf.store.derived import derive, replace_in_parts
 from kv2rdf.store.derived import narrowed_delete as _narrowed_delete
 from kv2rdf.store.local import GraphStore, NamedGraph
 
@@ -148,7 +147,7 @@ def link(store: GraphStore, graphs: Collection[str] | None = None) -> LinkReport
     if links:
         drops = " ;\n".join(f"DELETE WHERE {{ GRAPH <{book}> {{ <{record_iri(one)}> ?p ?o }} }}"
                             for one in links)
-        store.update(f"{drops} ;\n{_insert(book, records)}")
+        replace_in_parts(store, drops, book, records)
     canonical = {one.alias: one.canonical for one in links}
     scope = None if graphs is None else (
         {canonical.get(qs.iri, qs.iri) for qs in sets} | set(canonical))
@@ -156,7 +155,7 @@ def link(store: GraphStore, graphs: Collection[str] | None = None) -> LinkReport
     chains = follow_ups(store, scope)
     old = _narrowed_delete(book, f"?s <{FOLLOWS_UP.value}> ?o", scope, ("s", "o"))
     if chains or graphs is None or scope:
-        store.update(f"{old} ;\n{_insert(book, chains)}" if chains else old)
+        replace_in_parts(store, old, book, chains)
     return LinkReport(tuple(links), tuple(ambiguities), tuple(sorted(changed)))
 
 
