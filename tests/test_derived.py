@@ -65,3 +65,22 @@ def test_the_answer_loaded_later_answers_the_linked_case(tmp_path: Path) -> None
     assert alias != CANONICAL and not any(s == alias for s, _, _ in facts)
     assert {(CANONICAL, "answerDocumentCount", "1"), (CANONICAL, "firstAnswered", "2024-03-07"),
             (CANONICAL, "questionCount", "9")} <= facts
+
+
+def test_a_further_answer_has_its_days_but_does_not_answer_the_case(tmp_path: Path) -> None:
+    """A "nader" answer document gets kv:daysToAnswer; the case's days need a regular one."""
+    turtle = (ROOT / "examples" / "aanhangsel-1064.ttl").read_text(encoding="utf-8")
+    further = turtle.replace("eli:work_type kvdoc:antwoord-schriftelijke-vragen ;",
+                             "eli:work_type kvdoc:antwoord-schriftelijke-vragen-nader ;")
+    assert further != turtle
+    (tmp_path / "nader.ttl").write_text(further, encoding="utf-8")
+    with kv2rdf.Store(tmp_path / "store") as store:
+        store.load(tmp_path / "nader.ttl")
+        facts = derived(store)
+    # 18 days from "ingezonden" to "ontvangen" (16 februari 2024)
+    assert (ERDMANS_ANSWER, "daysToAnswer", "18") in facts
+    assert not any(s == ERDMANS and p in ("daysToAnswer", "answeredLate") for s, p, _ in facts)
+    with kv2rdf.Store(tmp_path / "regular") as store:
+        store.load(ROOT / "examples" / "aanhangsel-1064.ttl")
+        assert {(ERDMANS_ANSWER, "daysToAnswer", "18"), (ERDMANS, "daysToAnswer", "18")} <= \
+            derived(store)

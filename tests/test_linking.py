@@ -242,3 +242,24 @@ def test_a_first_load_links_everything_as_loads_one_at_a_time_do(tmp_path: Path)
         assert not holds_question_sets(empty)
     finally:
         empty.close()
+
+
+def test_the_store_counts_its_graphs_as_the_count_query_does(tmp_path: Path) -> None:
+    """`LocalStore.size` counts with the indexes; it agrees with SPARQL `count_graphs`."""
+    import pyoxigraph as ox
+
+    from kv2rdf.store.local import count_graphs
+
+    store = LocalStore(tmp_path / "store")
+    try:
+        load_files(store, [QUESTIONS, ANSWER])
+        raw = store._store
+        raw.add(ox.Quad(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"), ox.Literal("o")))  # default
+        raw.add_graph(ox.NamedNode("urn:empty"))  # a named graph without triples
+        shared = ID.removesuffix("id/") + "graaf/gedeeld"
+        for besides in (None, shared):
+            assert store.size(besides=besides) == count_graphs(store, besides=besides)
+        graphs, triples = store.size(besides=shared)
+        assert graphs >= 2 and triples > 500
+    finally:
+        store.close()

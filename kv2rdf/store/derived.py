@@ -15,10 +15,11 @@ Per question set (``kv:WrittenQuestions``):
 * ``kv:firstAnswered``: the earliest date "ontvangen" of those answer documents;
 * ``kv:askedFor``: the fracties its indiener and medeindieners asked for.
 
-Per answer document: ``kv:daysToAnswer`` (per set it answers), ``kv:answerCount`` (its answer
-items, ``kv:Answer``), ``kv:answeringMinistry`` for
-the ministry of each post a signer signed for, and ``kv:groupedAnswer`` for each of its answer
-items that answers more than one numbered question at once.
+Per answer document, regular or further ("nader"): ``kv:daysToAnswer`` (per set it answers,
+to the document's own date "ontvangen"), ``kv:answerCount`` (its answer items, ``kv:Answer``),
+``kv:answeringMinistry`` for the ministry of each post a signer signed for, and
+``kv:groupedAnswer`` for each of its answer items that answers more than one numbered
+question at once.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from datetime import date
 
 import pyoxigraph as ox
 
-from kv2rdf.namespaces import KV
+from kv2rdf.namespaces import KV, KVDOC
 from kv2rdf.store.case_sets import CHUNK, chunked_records, iri_term
 from kv2rdf.store.case_sets import records as _records
 from kv2rdf.store.local import GraphStore
@@ -49,9 +50,11 @@ TERM_DAYS = 21
 #: Derived triples inserted per request at most (`replace_in_parts`).
 INSERT_PART = 20_000
 
-ANSWERED = """SELECT DISTINCT ?ad ?qs ?d0 ?d1 WHERE { ?ad a kv:AnswerDocument ;
-  eli:work_type kvdoc:antwoord-schriftelijke-vragen ; dct:dateSubmitted ?d1 ;
+# Every answer document (regular or further, "nader"); only regular ones answer a case.
+ANSWERED = """SELECT DISTINCT ?ad ?qs ?d0 ?d1 ?type WHERE { ?ad a kv:AnswerDocument ;
+  eli:work_type ?type ; dct:dateSubmitted ?d1 ;
   eli-dl:answers_to ?qs . ?qs dct:dateSubmitted ?d0 }"""
+REGULAR = str(KVDOC["antwoord-schriftelijke-vragen"])
 # A notice saying the questions were answered by letter: the case is answered on its date.
 LETTERS = """SELECT DISTINCT ?qs ?d0 ?d1 WHERE { ?n a kv:PostponementNotice ;
   kv:answeredByLetter ?letter ; kv:postponesAnswerTo ?qs ; dct:dateSubmitted ?d1 .
@@ -100,16 +103,21 @@ def _integer(value: int) -> ox.Literal:
 
 
 def answer_times(store: GraphStore, sets: Collection[str] | None) -> set[ox.Triple]:
-    """Days to answer and lateness, for each regular answer and each answered question set."""
+    """Days to answer, for each answer document; and lateness, for each answered question set.
+
+    An answer document's days run to its own date "ontvangen" (a further answer's too); a
+    question set's to its first regular answer, or to a notice that it was answered by letter.
+    """
     first: dict[str, int] = {}
     triples: set[ox.Triple] = set()
-    for row in _rows(store, ANSWERED, "qs", sets, "ad", "qs", "d0", "d1"):
+    for row in _rows(store, ANSWERED, "qs", sets, "ad", "qs", "d0", "d1", "type"):
         try:
             days = (date.fromisoformat(row["d1"]) - date.fromisoformat(row["d0"])).days
         except ValueError:
             continue
         triples.add(ox.Triple(ox.NamedNode(row["ad"]), DAYS, _integer(days)))
-        first[row["qs"]] = min(days, first.get(row["qs"], days))
+        if row["type"] == REGULAR:
+            first[row["qs"]] = min(days, first.get(row["qs"], days))
     for row in _rows(store, LETTERS, "qs", sets, "qs", "d0", "d1"):
         try:
             days = (date.fromisoformat(row["d1"]) - date.fromisoformat(row["d0"])).days

@@ -191,8 +191,16 @@ class LocalStore:
             raise StoreError(f"{self.location}: query failed: {exc}") from None
 
     def size(self, besides: str | None = None) -> tuple[int, int]:
-        """Named graphs (but ``besides``) and the triples in them."""
-        return count_graphs(self, besides=besides)
+        """Named graphs (but ``besides``) and the triples in them, as `count_graphs` counts.
+
+        Counted with the store's own indexes, not with SPARQL: at 100,000 documents (48
+        million triples) the ``COUNT(DISTINCT ?g)`` query took over a minute.
+        """
+        store = self._store
+        graphs = sum(1 for graph in store.named_graphs() if graph.value != besides and next(
+            iter(store.quads_for_pattern(None, None, None, graph)), None) is not None)
+        default = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        return graphs, len(store) - default
 
     def bulk_replace(self, spool: Spool, loaded: Callable[[list[str]], None]) -> None:
         """Replace the spool's graphs with Oxigraph's bulk loader; add the shared graph.
