@@ -84,3 +84,25 @@ def test_a_further_answer_has_its_days_but_does_not_answer_the_case(tmp_path: Pa
         store.load(ROOT / "examples" / "aanhangsel-1064.ttl")
         assert {(ERDMANS_ANSWER, "daysToAnswer", "18"), (ERDMANS, "daysToAnswer", "18")} <= \
             derived(store)
+
+
+def test_an_answer_to_two_cases_keeps_its_days_for_both_when_one_is_loaded_again(
+        tmp_path: Path) -> None:
+    """Loading a document that touches one of the two cases re-derives the answer's days for both."""
+    other = ID + "kamervraag/ah-tk-20232024-1064-ander"
+    turtle = (ROOT / "examples" / "aanhangsel-1064.ttl").read_text(encoding="utf-8")
+    two = turtle.replace(f"eli-dl:answers_to <{ERDMANS}> ;", f"eli-dl:answers_to <{ERDMANS}>, <{other}> ;")
+    assert two != turtle
+    two += (f'\n<{other}> a kv:WrittenQuestions ; dct:dateSubmitted "2024-01-10"^^xsd:date .\n')
+    (tmp_path / "two.ttl").write_text(two, encoding="utf-8")
+    (tmp_path / "again.trig").write_text(
+        "@prefix kv: <https://w3id.org/kv2rdf/def#> . @prefix dct: <http://purl.org/dc/terms/> .\n"
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+        f'<urn:kv2rdf:test:again> {{ <{ERDMANS}> a kv:WrittenQuestions ; '
+        'dct:dateSubmitted "2024-01-29"^^xsd:date . }\n', encoding="utf-8")
+    with kv2rdf.Store(tmp_path / "store") as store:
+        store.load(tmp_path / "two.ttl")
+        days = {(s, o) for s, p, o in derived(store) if p == "daysToAnswer"}
+        assert {(ERDMANS_ANSWER, "18"), (ERDMANS_ANSWER, "37")} <= days  # 29 and 10 januari
+        store.load(tmp_path / "again.trig")
+        assert {(s, o) for s, p, o in derived(store) if p == "daysToAnswer"} == days

@@ -111,23 +111,39 @@ def answer_times(store: GraphStore, sets: Collection[str] | None) -> set[ox.Trip
     first: dict[str, int] = {}
     triples: set[ox.Triple] = set()
     for row in _rows(store, ANSWERED, "qs", sets, "ad", "qs", "d0", "d1", "type"):
-        try:
-            days = (date.fromisoformat(row["d1"]) - date.fromisoformat(row["d0"])).days
-        except ValueError:
+        days = _days(row)
+        if days is None:
             continue
         triples.add(ox.Triple(ox.NamedNode(row["ad"]), DAYS, _integer(days)))
         if row["type"] == REGULAR:
             first[row["qs"]] = min(days, first.get(row["qs"], days))
     for row in _rows(store, LETTERS, "qs", sets, "qs", "d0", "d1"):
-        try:
-            days = (date.fromisoformat(row["d1"]) - date.fromisoformat(row["d0"])).days
-        except ValueError:
-            continue
-        first[row["qs"]] = min(days, first.get(row["qs"], days))
+        days = _days(row)
+        if days is not None:
+            first[row["qs"]] = min(days, first.get(row["qs"], days))
     for qs, days in first.items():
         triples.add(ox.Triple(ox.NamedNode(qs), DAYS, _integer(days)))
         triples.add(ox.Triple(ox.NamedNode(qs), LATE, ox.Literal(days > TERM_DAYS)))
     return triples
+
+
+def answer_days(store: GraphStore, documents: Collection[str]) -> set[ox.Triple]:
+    """Days to answer of the answer documents ``documents``, for every set each one answers.
+
+    A document that answers two cases has its facts derived again when either is: its days
+    for the other case must not be lost.
+    """
+    return {ox.Triple(ox.NamedNode(row["ad"]), DAYS, _integer(days))
+            for row in _rows(store, ANSWERED, "ad", documents, "ad", "qs", "d0", "d1", "type")
+            if (days := _days(row)) is not None}
+
+
+def _days(row: dict[str, str]) -> int | None:
+    """Days from ``d0`` to ``d1``; None when either is not a date."""
+    try:
+        return (date.fromisoformat(row["d1"]) - date.fromisoformat(row["d0"])).days
+    except ValueError:
+        return None
 
 
 def set_facts(store: GraphStore, sets: Collection[str] | None) -> tuple[set[ox.Triple],
@@ -176,7 +192,7 @@ def derived_facts(store: GraphStore, sets: Collection[str] | None = None,
         facts |= document_facts(store, None)
         return sorted(facts, key=str), set()
     documents |= {row["ad"] for row in _rows(store, ANSWER_DOCS_IN, "ad", set(graphs), "ad")}
-    facts |= document_facts(store, documents)
+    facts |= document_facts(store, documents) | answer_days(store, documents)
     subjects = set(sets) | documents | set(graphs) | {
         t.subject.value for t in facts if isinstance(t.subject, ox.NamedNode)}
     return sorted(facts, key=str), subjects
