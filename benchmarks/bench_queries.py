@@ -12,9 +12,10 @@ CPU seconds of that process, the slowest of ``--runs`` runs discarded when there
 than one. A query past ``--limit`` seconds is stopped and shown as such. Each row also
 shows a digest of the rows (sorted), so two runs can be checked to give the same rows.
 
-``--compare REV`` runs the queries of the git revision REV too (its ``examples/queries`` and
-``kv2rdf/queries``), side by side with the current ones on the same store: old and new CPU
-seconds, and whether the rows are the same.
+``--compare REV`` runs the queries of the git revision REV too, side by side with the current
+ones on the same store: old and new CPU seconds, and whether the rows are the same. The
+revision's whole ``kv2rdf`` package is taken (``git archive``) and run, since a table is its
+query and the Python that builds its rows.
 
 Not a test: it prints a Markdown table for the README (and writes WORK/queries.json).
 """
@@ -22,9 +23,12 @@ Not a test: it prints a Markdown table for the README (and writes WORK/queries.j
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import shutil
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from pathlib import Path
@@ -55,7 +59,8 @@ else:
 wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
 lines = sorted(json.dumps(r, sort_keys=True, default=str) for r in rows)
 digest = hashlib.sha256("\\n".join(lines).encode()).hexdigest()[:12]
-print(json.dumps({"wall": wall, "cpu": cpu, "rows": len(rows), "digest": digest}))
+print(json.dumps({"wall": wall, "cpu": cpu, "rows": len(rows), "digest": digest,
+                  "code": kv2rdf.__file__}))
 """
 
 
@@ -66,40 +71,43 @@ def queries(root: Path) -> list[tuple[str, str, Path]]:
 
 
 def checkout(rev: str, work: Path) -> Path:
-    """The query files of git revision ``rev``, written under ``work``."""
+    """The example queries and the ``kv2rdf`` package of git revision ``rev``, under ``work``."""
     target = work / f"rev-{rev.replace('/', '_')}"
-    for folder in (EXAMPLES, TABLES):
-        names = subprocess.run(["git", "-C", str(ROOT), "ls-tree", "--name-only", rev,
-                                f"{folder}/"], capture_output=True, text=True,
-                               check=True).stdout.split()
-        (target / folder).mkdir(parents=True, exist_ok=True)
-        for name in names:
-            if name.endswith(".rq"):
-                text = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:{name}"],
-                                      capture_output=True, check=True).stdout
-                (target / name).write_bytes(text)
+    if target.is_dir():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, EXAMPLES, "kv2rdf"],
+                             capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(target, filter="data")
     return target
 
 
 def time_query(kind: str, path: Path, store: str, endpoint: str,
-               limit: float) -> dict[str, object] | None:
-    """Wall and CPU seconds, rows and their digest of one run; None when it passes ``limit``."""
+               limit: float, code: Path = ROOT) -> dict[str, object] | None:
+    """Wall and CPU seconds, rows and their digest of one run; None when it passes ``limit``.
+
+    The query runs with the ``kv2rdf`` package found in ``code`` (its folder comes first on
+    Python's path).
+    """
     try:
         done = subprocess.run([sys.executable, "-c", RUNNER, store, endpoint, kind, str(path)],
                               capture_output=True, text=True, timeout=limit, check=True,
-                              cwd=ROOT)
+                              cwd=code)
     except subprocess.TimeoutExpired:
         return None
     except subprocess.CalledProcessError as exc:
         raise SystemExit(f"{path.name}: {exc.stderr[-2000:]}") from None
     result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    if not str(result["code"]).startswith(str(code)):
+        raise SystemExit(f"{path.name} ran the kv2rdf of {result['code']}, not of {code}")
     return result
 
 
 def timed(kind: str, path: Path, store: str, endpoint: str, limit: float,
-          runs: int) -> dict[str, object] | None:
+          runs: int, code: Path = ROOT) -> dict[str, object] | None:
     """The mean of ``runs`` runs less the slowest (when more than one); None when stopped."""
-    done = [time_query(kind, path, store, endpoint, limit) for _ in range(runs)]
+    done = [time_query(kind, path, store, endpoint, limit, code) for _ in range(runs)]
     if any(r is None for r in done):
         return None
     ordered = sorted((r for r in done if r is not None), key=lambda r: float(str(r["wall"])))
@@ -172,7 +180,7 @@ def main() -> None:
             print(f"| {name} | {rows} | {cell(new, args.limit)} |", flush=True)
             continue
         old_path = old_root / path.relative_to(ROOT)
-        old = timed(kind, old_path, store, args.endpoint, args.limit, args.runs) \
+        old = timed(kind, old_path, store, args.endpoint, args.limit, args.runs, old_root) \
             if old_path.is_file() else None
         same = "?" if old is None or new is None else \
             ("yes" if old["digest"] == new["digest"] else f"NO ({old['rows']} rows before)")

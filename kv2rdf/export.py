@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,22 +124,58 @@ def build_cases(rows: list[Row]) -> list[Row]:
 
 def build_questions(rows: list[Row]) -> list[Row]:
     """One row per question, answered by the earliest answer document that answers it."""
+    own = _least_of_questions(rows)
+    members: dict[str, dict[str, str]] = defaultdict(dict)  # answer item -> its questions
+    for r in rows:
+        number, position = own[str(r["question"])][:2]
+        if r["answer_item"] is not None and number is not None and position is not None:
+            members[str(r["answer_item"])][str(r["question"])] = f"{position}\t{number}"
     best: dict[str, Row] = {}
-    for r in sorted(rows, key=lambda r: (_date(r["answered"]) or dt.date.max,
-                                         str(r["answer_id"] or "~"),
-                                         natural_key(str(r["answer_number"] or "")))):
+    for r in sorted(rows, key=_answer_order):
         best.setdefault(str(r["question"]), r)
     out: list[Row] = []
-    for r in best.values():
+    for question, r in best.items():
+        number, position, text = own[question]
+        item = str(r["answer_item"]) if r["answer_item"] is not None else ""
+        others = [k for q, k in members.get(item, {}).items() if q != question]
         out.append({
-            "case": _case_key(r), "submitted": _date(r["submitted"]), "number": r["number"],
-            "position": r["position"], "text": r["text"], "answered": _date(r["answered"]),
-            "answer_id": r["answer_id"], "answer_number": r["answer_number"],
+            "case": _case_key(r), "submitted": _date(r["submitted"]), "number": number,
+            "position": position, "text": text, "answered": _date(r["answered"]),
+            "answer_id": _answer_id(r), "answer_number": r["answer_number"],
             "answer_text": r["answer_text"], "refers_to": r["refers_to"],
-            "grouped_with": joined(r["grouped_with"]), "iri": r["question"],
+            "grouped_with": joined("\n".join(others)), "iri": r["question"],
         })
     return sorted(out, key=lambda q: (q["submitted"] or dt.date.max, natural_key(str(q["case"])),
                                       _position(q), str(q["iri"])))
+
+
+def _least_of_questions(rows: list[Row]) -> dict[str, tuple[str | None, int | None, str | None]]:
+    """Each question's number, position and text; the least where the store has two."""
+    found: dict[str, tuple[set[str], set[int], set[str]]] = {}
+    for r in rows:
+        numbers, positions, texts = found.setdefault(str(r["question"]), (set(), set(), set()))
+        if r["number"] is not None:
+            numbers.add(str(r["number"]))
+        if isinstance(r["position"], int):
+            positions.add(r["position"])
+        if r["text"] is not None:
+            texts.add(str(r["text"]))
+    return {q: (min(n, default=None), min(p, default=None), min(t, default=None))
+            for q, (n, p, t) in found.items()}
+
+
+def _answer_id(row: Row) -> str | None:
+    """The answer document's identifier, else its IRI (None: no answer)."""
+    if row["answer_id"] is not None:
+        return str(row["answer_id"])
+    return None if row["answer_document"] is None else str(row["answer_document"])
+
+
+def _answer_order(row: Row) -> tuple[object, ...]:
+    """Earliest answer first; the rest of the key only makes the choice the same every time."""
+    return (_date(row["answered"]) or dt.date.max, _answer_id(row) or "~",
+            natural_key(str(row["answer_number"] or "")), str(row["answer_item"] or ""),
+            str(row["answer_text"] or ""), natural_key(str(row["refers_to"] or "")))
 
 
 def _position(row: Row) -> tuple[int, tuple[tuple[int, int | str], ...]]:
@@ -149,15 +186,32 @@ def _position(row: Row) -> tuple[int, tuple[tuple[int, int | str], ...]]:
 
 def build_answers(rows: list[Row]) -> list[Row]:
     """One row per answer item of every answer document."""
+    items: dict[str, Row] = {}
+    questions: dict[str, set[str]] = defaultdict(set)
+    for r in sorted(rows, key=_item_order):
+        items.setdefault(str(r["answer"]), r)
+        if r["question"] is not None:
+            position = "" if r["question_position"] is None else str(r["question_position"])
+            questions[str(r["answer"])].add(f"{position}\t{r['question_number'] or r['question']}")
     out: list[Row] = [{
         "answer_id": r["answer_id"], "answered": _date(r["answered"]),
         "case": joined(r["sets"]), "number": r["number"], "position": r["position"],
-        "questions": joined(r["questions"]), "refers_to": r["refers_to"], "text": r["text"],
-        "answered_by": joined(r["answerers"]), "iri": r["answer"],
-    } for r in rows]
+        "questions": joined("\n".join(questions[answer])), "refers_to": r["refers_to"],
+        "text": r["text"], "answered_by": joined(r["answerers"]), "iri": r["answer"],
+    } for answer, r in items.items()]
     return sorted(out, key=lambda a: (a["answered"] or dt.date.max,
                                       natural_key(str(a["answer_id"])), _position(a),
                                       str(a["iri"])))
+
+
+def _item_order(row: Row) -> tuple[object, ...]:
+    """The least of each value first, so the first row of an item has them all (SPARQL MIN)."""
+    position = row["position"]
+    return (str(row["answer"]), str(row["answer_document"]),
+            (0, str(row["number"])) if row["number"] is not None else (1, ""),
+            (0, position) if isinstance(position, int) else (1, 0),
+            (0, str(row["text"])) if row["text"] is not None else (1, ""),
+            (0, str(row["refers_to"])) if row["refers_to"] is not None else (1, ""))
 
 
 def build_people(rows: list[Row]) -> list[Row]:

@@ -23,7 +23,7 @@ from click.testing import CliRunner
 
 from kv2rdf import Store, cli, export
 from kv2rdf.errors import DataError
-from kv2rdf.export import TABLES
+from kv2rdf.export import TABLES, build_answers, build_questions
 from tests.helpers import ROOT
 from tests.store_support import QUERIES, plain, run, store_of
 
@@ -132,6 +132,31 @@ def test_answers_table_lists_answer_items_with_their_questions(six: Store) -> No
         ("8", "8"), ("9", "9")]
     assert {r["answered_by"] for r in rows} == {"Conny Helder"}
     assert {r["case"] for r in rows} == {"ah-tk-20232024-1064"}
+
+
+def test_tables_take_the_least_of_values_stated_twice() -> None:
+    """A question or answer with two values (two graphs disagree) gets the same one each time."""
+    base = {"set": "urn:s", "zaak": None, "identifier": "vragen-kv-1", "submitted": None,
+            "question": "urn:q1", "number": "1", "position": 1, "answer_document": "urn:d",
+            "answer_id": "ah-1", "answered": date(2024, 3, 1), "answer_item": "urn:a1",
+            "answer_number": "1", "answer_text": "Ja.", "refers_to": None}
+    rows = [{**base, "text": text, "refers_to": ref} for text in ("Tweede?", "Eerste?")
+            for ref in ("10", "4")]
+    rows.append({**base, "question": "urn:q2", "number": "2", "position": 2, "text": "Ook?"})
+    for order in (rows, rows[::-1]):
+        first, second = build_questions(order)
+        assert (first["text"], first["refers_to"], first["grouped_with"]) == ("Eerste?", "4", "2")
+        assert (second["number"], second["grouped_with"]) == ("2", "1")
+    item = {"answer_document": "urn:d", "answer_id": "ah-1", "answered": None, "sets": "k\tk",
+            "answerers": "", "answer": "urn:a1", "position": 1, "refers_to": None,
+            "question": "urn:q1", "question_position": 1, "question_number": "1"}
+    answers = [{**item, "number": n, "text": t} for n in ("1", "1 en 2") for t in ("B", "A")]
+    answers.append({**item, "number": "1", "text": "A", "question": "urn:q2",
+                    "question_position": 2, "question_number": "2"})
+    for order in (answers, answers[::-1]):
+        [row] = build_answers(order)
+        assert (row["number"], row["text"], row["questions"], row["case"]) == \
+            ("1", "A", "1; 2", "k")
 
 
 def test_people_table_counts_questions_and_answers(six: Store) -> None:

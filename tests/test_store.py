@@ -23,6 +23,7 @@ from kv2rdf.store.endpoint import Credentials, endpoint_for, public_url
 from kv2rdf.store.inputs import graphs_from_rdf, graphs_from_source, main_work, prepare
 from kv2rdf.store.local import LocalStore, NamedGraph
 from kv2rdf.store.remote import RemoteStore
+from kv2rdf.store.results import QueryResult
 from tests.helpers import CASES, ROOT
 from tests.store_support import case_sources, corpus, load, server_kind, server_url, store_of
 
@@ -527,3 +528,24 @@ def test_credentials_in_the_url_are_sent_but_never_shown(fake_server: str) -> No
     assert result.exit_code == 2
     assert f"PUT {fake_server}/store: HTTP 500" in result.stderr
     assert "Pa55" not in result.output
+
+
+def test_local_results_are_read_as_the_json_results_would_be(tmp_path: Path) -> None:
+    """The embedded store reads its solutions straight into terms; JSON would give the same."""
+    store = LocalStore(tmp_path / "store")
+    store.update('INSERT DATA { GRAPH <urn:g> { <urn:s> <urn:p> "plain", "nl"@nl, '
+                 '"7"^^<http://www.w3.org/2001/XMLSchema#integer>, '
+                 '"x"^^<http://www.w3.org/2001/XMLSchema#string>, _:b, <urn:o> } }')
+    sparql = "SELECT ?s ?o ?none WHERE { ?s <urn:p> ?o } ORDER BY STR(?o)"
+    direct = store.query(sparql)
+    raw = store._store.query(sparql, use_default_graph_as_union=True)
+    assert isinstance(raw, ox.QuerySolutions)
+    via_json = QueryResult.from_json(raw.serialize(format=ox.QueryResultsFormat.JSON) or b"")
+    assert direct.variables == via_json.variables == ("s", "o", "none")
+    assert len(direct.rows) == 6
+    # blank node labels are the store's own: compare them by kind only
+    assert [[(t.kind, t.datatype, t.lang) + ((t.value,) if t.kind != "bnode" else ())
+             if t else None for t in row] for row in direct.rows] == \
+        [[(t.kind, t.datatype, t.lang) + ((t.value,) if t.kind != "bnode" else ())
+          if t else None for t in row] for row in via_json.rows]
+    store.close()
