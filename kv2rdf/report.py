@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 from kv2rdf import __version__
 from kv2rdf.api import require
-from kv2rdf.export import TERM_DAYS
 from kv2rdf.report_data import (
     Summary,
     answer_days,
@@ -27,6 +26,7 @@ from kv2rdf.report_data import (
     questions_per_member,
     questions_per_party,
 )
+from kv2rdf.table_rows import TERM_DAYS
 
 if TYPE_CHECKING:
     from kv2rdf.api import Store

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from kv2rdf.api import Row, Value
-from kv2rdf.export import TERM_DAYS, natural_key
+from kv2rdf.table_rows import TERM_DAYS, natural_key
 
 Cell = str | int | float | None
 

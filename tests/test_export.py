@@ -23,7 +23,8 @@ from click.testing import CliRunner
 
 from kv2rdf import Store, cli, export
 from kv2rdf.errors import DataError
-from kv2rdf.export import TABLES, build_answers, build_questions
+from kv2rdf.export import TABLES
+from kv2rdf.table_rows import build_answers, build_questions
 from tests.helpers import ROOT
 from tests.store_support import QUERIES, plain, run, store_of
 

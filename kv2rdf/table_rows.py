@@ -1,0 +1,203 @@
+"""Table rows: what `kv2rdf.export` makes of the rows of each table's query.
+
+Lists (askers, ministries, …) come from the queries as ``sort key<TAB>value`` items and are
+sorted and joined with "; "; days to answer and "late" (beyond the customary three weeks, 21
+days, for answering written questions) are computed from the dates; a value the store states
+twice (two documents of a case that print it a little differently) is taken at its least;
+rows are put in a fixed order, so the same store gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+
+from kv2rdf.api import Row, Value
+
+#: The customary term for answering written questions: three weeks.
+TERM_DAYS = 21
+_SEP = "; "
+
+
+def items(value: Value) -> list[str]:
+    """The values of a ``key<TAB>value`` list from a query, in the order of their keys.
+
+    Empty items stand for "none" (an unbound value would make the whole GROUP_CONCAT an error).
+    """
+    if not isinstance(value, str) or not value:
+        return []
+    pairs = sorted({tuple(item.split("\t", 1)) if "\t" in item else (item, item)
+                    for item in value.split("\n") if item}, key=lambda p: (natural_key(p[0]), p[1]))
+    seen: dict[str, None] = {}
+    for _, text in pairs:
+        seen.setdefault(text, None)
+    return list(seen)
+
+
+def joined(value: Value) -> str | None:
+    """A query list as one cell: its values in order, joined with "; " (None when empty)."""
+    found = items(value)
+    return _SEP.join(found) if found else None
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """A sort key that puts "2" before "10" and "1a" after "1" (natural order)."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part.casefold())
+                 for part in re.findall(r"\d+|\D+", text))
+
+
+def _date(value: Value) -> dt.date | None:
+    return value if isinstance(value, dt.date) else None
+
+
+def _dates(value: Value) -> list[dt.date]:
+    found = []
+    for text in items(value):
+        try:
+            found.append(dt.date.fromisoformat(text))
+        except ValueError:
+            continue
+    return found
+
+
+def _case_key(row: Row) -> str:
+    """The zaaknummer, else the publication the questions were read from (its OEP id)."""
+    own = str(row.get("identifier") or "").removeprefix("vragen-")
+    return str(row.get("zaak") or own or row.get("set") or "")
+
+
+def build_cases(rows: list[Row]) -> list[Row]:
+    """One row per question set, with its derived days to answer and lateness."""
+    out: list[Row] = []
+    for r in rows:
+        submitted, answered = _date(r["submitted"]), _date(r["answered"])
+        days = (answered - submitted).days if submitted and answered else None
+        postponements = _dates(r["postponements"])
+        letters = _dates(r["letters"])
+        ministry = next(iter(items(r["answering_ministries"]) + items(r["postponed_by"])
+                             + items(r["addressed_ministries"])), None)
+        out.append({
+            "case": _case_key(r), "zaaknummer": r["zaak"], "title": r["title"],
+            "subject": r["subject"], "askers": joined(r["askers"]),
+            "parties": joined(r["parties"]), "questions": r["questions"] or 0,
+            "addressed_to": joined(r["addressees"]),
+            "addressed_ministries": joined(r["addressed_ministries"]),
+            "answered_by": joined(r["answerers"]), "answering_posts": joined(r["answering_posts"]),
+            "answering_ministries": joined(r["answering_ministries"]), "ministry": ministry,
+            "submitted": submitted, "postponed": bool(postponements),
+            "postponement_dates": _SEP.join(d.isoformat() for d in postponements) or None,
+            "answered_by_letter": min(letters) if letters else None,
+            "answered": answered, "days_to_answer": days,
+            "late": None if days is None else days > TERM_DAYS,
+            "answer_ids": joined(r["answer_ids"]), "source_urls": joined(r["sources"]),
+            "iri": r["set"],
+        })
+    return sorted(out, key=lambda c: (c["submitted"] or dt.date.max,
+                                      natural_key(str(c["case"])), str(c["iri"])))
+
+
+def build_questions(rows: list[Row]) -> list[Row]:
+    """One row per question, answered by the earliest answer document that answers it."""
+    own = _least_of_questions(rows)
+    members: dict[str, dict[str, str]] = defaultdict(dict)  # answer item -> its questions
+    for r in rows:
+        number, position = own[str(r["question"])][:2]
+        if r["answer_item"] is not None and number is not None and position is not None:
+            members[str(r["answer_item"])][str(r["question"])] = f"{position}\t{number}"
+    best: dict[str, Row] = {}
+    for r in sorted(rows, key=_answer_order):
+        best.setdefault(str(r["question"]), r)
+    out: list[Row] = []
+    for question, r in best.items():
+        number, position, text = own[question]
+        item = str(r["answer_item"]) if r["answer_item"] is not None else ""
+        others = [k for q, k in members.get(item, {}).items() if q != question]
+        out.append({
+            "case": _case_key(r), "submitted": _date(r["submitted"]), "number": number,
+            "position": position, "text": text, "answered": _date(r["answered"]),
+            "answer_id": _answer_id(r), "answer_number": r["answer_number"],
+            "answer_text": r["answer_text"], "refers_to": r["refers_to"],
+            "grouped_with": joined("\n".join(others)), "iri": r["question"],
+        })
+    return sorted(out, key=lambda q: (q["submitted"] or dt.date.max, natural_key(str(q["case"])),
+                                      _position(q), str(q["iri"])))
+
+
+def _least_of_questions(rows: list[Row]) -> dict[str, tuple[str | None, int | None, str | None]]:
+    """Each question's number, position and text; the least where the store has two."""
+    found: dict[str, tuple[set[str], set[int], set[str]]] = {}
+    for r in rows:
+        numbers, positions, texts = found.setdefault(str(r["question"]), (set(), set(), set()))
+        if r["number"] is not None:
+            numbers.add(str(r["number"]))
+        if isinstance(r["position"], int):
+            positions.add(r["position"])
+        if r["text"] is not None:
+            texts.add(str(r["text"]))
+    return {q: (min(n, default=None), min(p, default=None), min(t, default=None))
+            for q, (n, p, t) in found.items()}
+
+
+def _answer_id(row: Row) -> str | None:
+    """The answer document's identifier, else its IRI (None: no answer)."""
+    if row["answer_id"] is not None:
+        return str(row["answer_id"])
+    return None if row["answer_document"] is None else str(row["answer_document"])
+
+
+def _answer_order(row: Row) -> tuple[object, ...]:
+    """Earliest answer first; the rest of the key only makes the choice the same every time."""
+    return (_date(row["answered"]) or dt.date.max, _answer_id(row) or "~",
+            natural_key(str(row["answer_number"] or "")), str(row["answer_item"] or ""),
+            str(row["answer_text"] or ""), natural_key(str(row["refers_to"] or "")),
+            str(row["set"]))
+
+
+def _position(row: Row) -> tuple[int, tuple[tuple[int, int | str], ...]]:
+    position = row["position"]
+    return (position if isinstance(position, int) else 1 << 30,
+            natural_key(str(row["number"] or "")))
+
+
+def build_answers(rows: list[Row]) -> list[Row]:
+    """One row per answer item of every answer document."""
+    items: dict[str, Row] = {}
+    questions: dict[str, set[str]] = defaultdict(set)
+    for r in sorted(rows, key=_item_order):
+        items.setdefault(str(r["answer"]), r)
+        if r["question"] is not None:
+            position = "" if r["question_position"] is None else str(r["question_position"])
+            questions[str(r["answer"])].add(f"{position}\t{r['question_number'] or r['question']}")
+    out: list[Row] = [{
+        "answer_id": r["answer_id"], "answered": _date(r["answered"]),
+        "case": joined(r["sets"]), "number": r["number"], "position": r["position"],
+        "questions": joined("\n".join(questions[answer])), "refers_to": r["refers_to"],
+        "text": r["text"], "answered_by": joined(r["answerers"]), "iri": r["answer"],
+    } for answer, r in items.items()]
+    return sorted(out, key=lambda a: (a["answered"] or dt.date.max,
+                                      natural_key(str(a["answer_id"])), _position(a),
+                                      str(a["iri"])))
+
+
+def _item_order(row: Row) -> tuple[object, ...]:
+    """The least of each value first, so the first row of an item has them all (SPARQL MIN)."""
+    position = row["position"]
+    return (str(row["answer"]), str(row["answer_document"]),
+            (0, str(row["number"])) if row["number"] is not None else (1, ""),
+            (0, position) if isinstance(position, int) else (1, 0),
+            (0, str(row["text"])) if row["text"] is not None else (1, ""),
+            (0, str(row["refers_to"])) if row["refers_to"] is not None else (1, ""))
+
+
+def build_people(rows: list[Row]) -> list[Row]:
+    """One row per person, with what they asked and answered."""
+    out: list[Row] = [{
+        "name": r["name"], "family_name": r["family_name"], "party": joined(r["parties"]),
+        "tk_id": r["tk_id"], "question_sets": r["question_sets"] or 0,
+        "questions": r["questions"] or 0, "answer_documents": r["answer_documents"] or 0,
+        "answers": r["answers"] or 0, "notices": r["notices"] or 0, "posts": joined(r["posts"]),
+        "iri": r["person"],
+    } for r in rows]
+    return sorted(out, key=lambda p: (natural_key(str(p["family_name"] or p["name"] or "")),
+                                      str(p["iri"])))
