@@ -99,10 +99,11 @@ def build_cases(rows: list[Row]) -> list[Row]:
 
 def build_questions(rows: list[Row]) -> list[Row]:
     """One row per question, answered by the earliest answer document that answers it."""
-    own = _least_of_questions(rows)
+    own = least_values(rows, "question", ("number", "position", "text"))
     members: dict[str, dict[str, str]] = defaultdict(dict)  # answer item -> its questions
     for r in rows:
-        number, position = own[str(r["question"])][:2]
+        question = own[str(r["question"])]
+        number, position = question["number"], question["position"]
         if r["answer_item"] is not None and number is not None and position is not None:
             members[str(r["answer_item"])][str(r["question"])] = f"{position}\t{number}"
     best: dict[str, Row] = {}
@@ -110,33 +111,37 @@ def build_questions(rows: list[Row]) -> list[Row]:
         best.setdefault(str(r["question"]), r)
     out: list[Row] = []
     for question, r in best.items():
-        number, position, text = own[question]
         item = str(r["answer_item"]) if r["answer_item"] is not None else ""
         others = [k for q, k in members.get(item, {}).items() if q != question]
         out.append({
-            "case": _case_key(r), "submitted": _date(r["submitted"]), "number": number,
-            "position": position, "text": text, "answered": _date(r["answered"]),
-            "answer_id": _answer_id(r), "answer_number": r["answer_number"],
-            "answer_text": r["answer_text"], "refers_to": r["refers_to"],
-            "grouped_with": joined("\n".join(others)), "iri": r["question"],
+            "case": _case_key(r), "submitted": _date(r["submitted"]), **own[question],
+            "answered": _date(r["answered"]), "answer_id": _answer_id(r),
+            "answer_number": r["answer_number"], "answer_text": r["answer_text"],
+            "refers_to": r["refers_to"], "grouped_with": joined("\n".join(others)),
+            "iri": r["question"],
         })
     return sorted(out, key=lambda q: (q["submitted"] or dt.date.max, natural_key(str(q["case"])),
                                       _position(q), str(q["iri"])))
 
 
-def _least_of_questions(rows: list[Row]) -> dict[str, tuple[str | None, int | None, str | None]]:
-    """Each question's number, position and text; the least where the store has two."""
-    found: dict[str, tuple[set[str], set[int], set[str]]] = {}
+def least_values(rows: list[Row], key: str, fields: tuple[str, ...]) -> dict[str, Row]:
+    """For each value of ``key``: the least of each of ``fields`` over its rows (SPARQL MIN).
+
+    Numbers compare as numbers and the rest as text, as MIN over one kind of value does; None
+    where no row has the field.
+    """
+    found: dict[str, Row] = {}
     for r in rows:
-        numbers, positions, texts = found.setdefault(str(r["question"]), (set(), set(), set()))
-        if r["number"] is not None:
-            numbers.add(str(r["number"]))
-        if isinstance(r["position"], int):
-            positions.add(r["position"])
-        if r["text"] is not None:
-            texts.add(str(r["text"]))
-    return {q: (min(n, default=None), min(p, default=None), min(t, default=None))
-            for q, (n, p, t) in found.items()}
+        least = found.setdefault(str(r[key]), dict.fromkeys(fields))
+        for field in fields:
+            value = r[field]
+            if value is not None and (least[field] is None or _rank(value) < _rank(least[field])):
+                least[field] = value if isinstance(value, int) else str(value)
+    return found
+
+
+def _rank(value: Value) -> tuple[int, int | str]:
+    return (0, value) if isinstance(value, int) else (1, str(value))
 
 
 def _answer_id(row: Row) -> str | None:
@@ -162,32 +167,26 @@ def _position(row: Row) -> tuple[int, tuple[tuple[int, int | str], ...]]:
 
 def build_answers(rows: list[Row]) -> list[Row]:
     """One row per answer item of every answer document."""
-    items: dict[str, Row] = {}
+    own = least_values(rows, "answer", ("number", "position", "text", "refers_to"))
+    document: dict[str, Row] = {}  # answer -> a row of its (first) answer document
     questions: dict[str, set[str]] = defaultdict(set)
-    for r in sorted(rows, key=_item_order):
-        items.setdefault(str(r["answer"]), r)
+    for r in rows:
+        answer = str(r["answer"])
+        if answer not in document or \
+                str(r["answer_document"]) < str(document[answer]["answer_document"]):
+            document[answer] = r
         if r["question"] is not None:
             position = "" if r["question_position"] is None else str(r["question_position"])
-            questions[str(r["answer"])].add(f"{position}\t{r['question_number'] or r['question']}")
+            questions[answer].add(f"{position}\t{r['question_number'] or r['question']}")
     out: list[Row] = [{
         "answer_id": r["answer_id"], "answered": _date(r["answered"]),
-        "case": joined(r["sets"]), "number": r["number"], "position": r["position"],
-        "questions": joined("\n".join(questions[answer])), "refers_to": r["refers_to"],
-        "text": r["text"], "answered_by": joined(r["answerers"]), "iri": r["answer"],
-    } for answer, r in items.items()]
+        "case": joined(r["sets"]), **own[answer],
+        "questions": joined("\n".join(questions[answer])), "answered_by": joined(r["answerers"]),
+        "iri": r["answer"],
+    } for answer, r in document.items()]
     return sorted(out, key=lambda a: (a["answered"] or dt.date.max,
                                       natural_key(str(a["answer_id"])), _position(a),
                                       str(a["iri"])))
-
-
-def _item_order(row: Row) -> tuple[object, ...]:
-    """The least of each value first, so the first row of an item has them all (SPARQL MIN)."""
-    position = row["position"]
-    return (str(row["answer"]), str(row["answer_document"]),
-            (0, str(row["number"])) if row["number"] is not None else (1, ""),
-            (0, position) if isinstance(position, int) else (1, 0),
-            (0, str(row["text"])) if row["text"] is not None else (1, ""),
-            (0, str(row["refers_to"])) if row["refers_to"] is not None else (1, ""))
 
 
 def build_people(rows: list[Row]) -> list[Row]:
