@@ -102,8 +102,8 @@ def build_questions(rows: list[Row]) -> list[Row]:
     own = least_values(rows, "question", ("number", "position", "text"))
     members: dict[str, dict[str, str]] = defaultdict(dict)  # answer item -> its questions
     for r in rows:
-        question = own[str(r["question"])]
-        number, position = question["number"], question["position"]
+        facts = own[str(r["question"])]
+        number, position = facts["number"], facts["position"]
         if r["answer_item"] is not None and number is not None and position is not None:
             members[str(r["answer_item"])][str(r["question"])] = f"{position}\t{number}"
     best: dict[str, Row] = {}
