@@ -263,3 +263,20 @@ def test_the_store_counts_its_graphs_as_the_count_query_does(tmp_path: Path) -> 
         assert graphs >= 2 and triples > 500
     finally:
         store.close()
+
+
+def test_the_whole_store_forms_of_the_linking_queries_give_the_narrowed_forms_rows(
+        tmp_path: Path) -> None:
+    """Linking everything reads with forms of its own (hash joins): the same rows, every one."""
+    from kv2rdf.store.case_sets import records
+    from kv2rdf.store.link_queries import WHOLE
+
+    store = store_of(tmp_path / "store")
+    try:
+        load_files(store, [QUESTIONS, *NOTICES, OTHER, LINKING / "vragen-sneller-quantum-vervolg.txt"])
+        for narrowed, whole in WHOLE.items():
+            rows = sorted(sorted(row.items()) for row in records(store, narrowed))
+            assert rows, narrowed  # each query finds something in the corpus
+            assert sorted(sorted(row.items()) for row in records(store, whole)) == rows, narrowed
+    finally:
+        store.close()

@@ -32,6 +32,18 @@ import pyoxigraph as ox
 from kv2rdf.namespaces import KV, KVDOC
 from kv2rdf.store.case_sets import CHUNK, chunked_records, iri_term
 from kv2rdf.store.case_sets import records as _records
+from kv2rdf.store.link_queries import (
+    ANSWER_DOCS,
+    ANSWER_DOCS_IN,
+    ANSWERED,
+    COUNTS,
+    FRACTIES,
+    GROUPED_ITEMS,
+    ITEMS,
+    LETTERS,
+    MINISTRIES,
+    whole,
+)
 from kv2rdf.store.local import GraphStore
 
 DAYS = ox.NamedNode(str(KV.daysToAnswer))
@@ -50,39 +62,7 @@ TERM_DAYS = 21
 #: Derived triples inserted per request at most (`replace_in_parts`).
 INSERT_PART = 20_000
 
-# Every answer document (regular or further, "nader"); only regular ones answer a case.
-ANSWERED = """SELECT DISTINCT ?ad ?qs ?d0 ?d1 ?type WHERE { ?ad a kv:AnswerDocument ;
-  eli:work_type ?type ; dct:dateSubmitted ?d1 ;
-  eli-dl:answers_to ?qs . ?qs dct:dateSubmitted ?d0 }"""
-REGULAR = str(KVDOC["antwoord-schriftelijke-vragen"])
-# A notice saying the questions were answered by letter: the case is answered on its date.
-LETTERS = """SELECT DISTINCT ?qs ?d0 ?d1 WHERE { ?n a kv:PostponementNotice ;
-  kv:answeredByLetter ?letter ; kv:postponesAnswerTo ?qs ; dct:dateSubmitted ?d1 .
-  ?qs dct:dateSubmitted ?d0 }"""
-COUNTS = """SELECT ?qs (COUNT(DISTINCT ?q) AS ?n) WHERE { ?qs a kv:WrittenQuestions .
-  OPTIONAL { ?qs eli:has_part ?q . ?q a kv:Question } } GROUP BY ?qs"""
-ANSWER_DOCS = """SELECT ?qs (COUNT(DISTINCT ?ad) AS ?n) (MIN(?d) AS ?first)
-  (GROUP_CONCAT(DISTINCT STR(?ad); separator=" ") AS ?docs) WHERE {
-  ?ad a kv:AnswerDocument ; eli-dl:answers_to ?qs . ?qs a kv:WrittenQuestions .
-  OPTIONAL { ?ad dct:dateSubmitted ?d } } GROUP BY ?qs"""
-# Each query starts from the sets or documents it is narrowed to (``VALUES``): type tests and
-# roles are filters, so the store does not read every member of a class or role first.
-FRACTIES = """SELECT DISTINCT ?qs ?f WHERE { ?qs kv:participation ?p .
-  ?p eli-dl:participation_role ?role ; eli-dl:participation_in_name_of ?f .
-  FILTER(?role IN (kvrol:indiener, kvrol:medeindiener))
-  FILTER EXISTS { ?f a kv:Fractie } FILTER EXISTS { ?qs a kv:WrittenQuestions } }"""
-# An item that answers two different numbered questions: pairs, not a count per item, so the
-# store does not group every answer item of the corpus.
-GROUPED_ITEMS = """SELECT DISTINCT ?ad ?item WHERE { ?item eli:is_part_of ?ad ;
-  eli-dl:answers_to ?q1 , ?q2 . FILTER(?q1 != ?q2) ?q1 eli:number ?n1 . ?q2 eli:number ?n2 .
-  FILTER EXISTS { ?item a kv:Answer } }"""
-MINISTRIES = """SELECT DISTINCT ?ad ?m WHERE { ?ad kv:participation ?p .
-  ?p eli-dl:participation_role ?role ; eli-dl:had_participant_person ?person ;
-  eli-dl:participation_in_name_of ?post . FILTER(?role = kvrol:beantwoorder)
-  ?post org:postIn ?m . FILTER EXISTS { ?ad a kv:AnswerDocument } }"""
-ITEMS = """SELECT ?ad (COUNT(DISTINCT ?item) AS ?n) WHERE { ?ad a kv:AnswerDocument .
-  OPTIONAL { ?ad eli:has_part ?item . ?item a kv:Answer } } GROUP BY ?ad"""
-ANSWER_DOCS_IN = "SELECT ?ad WHERE { ?ad a kv:AnswerDocument }"
+REGULAR = str(KVDOC["antwoord-schriftelijke-vragen"])  # only regular ones answer a case
 
 
 def derived_graph_name(book: str) -> str:
@@ -92,9 +72,9 @@ def derived_graph_name(book: str) -> str:
 
 def _rows(store: GraphStore, sparql: str, var: str, scope: Collection[str] | None,
           *needed: str) -> Iterator[dict[str, str]]:
-    """The rows of ``sparql``: all, or those with ``var`` in ``scope`` (IRIs)."""
+    """The rows of ``sparql``: all (in its `whole` form), or those with ``var`` in ``scope``."""
     if scope is None:
-        return iter(_records(store, sparql, *needed))
+        return iter(_records(store, whole(sparql), *needed))
     return chunked_records(store, sparql, var, [iri_term(i) for i in scope], *needed)
 
 

@@ -25,6 +25,7 @@ from kv2rdf.store.case_sets import records as _records
 from kv2rdf.store.cases import ZAAKNUMMER, Ambiguity, Link, find_links
 from kv2rdf.store.derived import derive, replace_in_parts
 from kv2rdf.store.derived import narrowed_delete as _narrowed_delete
+from kv2rdf.store.link_queries import CITED, PUBLISHED, PUBLISHED_BY, whole
 from kv2rdf.store.local import GraphStore, NamedGraph
 
 OWL_SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
@@ -32,16 +33,6 @@ RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 PROV_DERIVED = ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
 QUESTION = ox.NamedNode(str(KV.Question))
 FOLLOWS_UP = ox.NamedNode(str(KV.followsUp))
-CITED = """SELECT DISTINCT ?qs ?ref WHERE { ?qs a kv:WrittenQuestions ; eli:has_part ?q .
-  ?q dct:references ?ref }"""
-PUBLISHED = """SELECT DISTINCT ?id ?qs WHERE { ?w dct:identifier ?id .
-  { ?w eli-dl:answers_to ?qs } UNION { ?w kv:postponesAnswerTo ?qs }
-  UNION { ?w a kv:WrittenQuestions . BIND(?w AS ?qs) } }"""
-#: The published identifiers of the works of given question sets, one query per kind of work.
-PUBLISHED_BY = (
-    "SELECT DISTINCT ?id ?qs WHERE { ?w eli-dl:answers_to ?qs ; dct:identifier ?id }",
-    "SELECT DISTINCT ?id ?qs WHERE { ?w kv:postponesAnswerTo ?qs ; dct:identifier ?id }",
-    "SELECT DISTINCT ?id ?qs WHERE { ?qs a kv:WrittenQuestions ; dct:identifier ?id }")
 OEP_URL = "https://zoek.officielebekendmakingen.nl/"
 GRAPH_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <%s> { ?s ?p ?o } }"
 
@@ -190,8 +181,8 @@ def follow_ups(store: GraphStore, sets: Collection[str] | None = None) -> list[o
     ``sets`` narrows it to the follow-ups from and to those question sets.
     """
     if sets is None:
-        published = _records(store, PUBLISHED, "id", "qs")
-        cited = _records(store, CITED, "qs", "ref")
+        published = _records(store, whole(PUBLISHED), "id", "qs")
+        cited = _records(store, whole(CITED), "qs", "ref")
     else:
         terms = [iri_term(i) for i in sets]
         cited = list(chunked_records(store, CITED, "qs", terms, "qs", "ref"))
