@@ -23,6 +23,17 @@ from collections.abc import Collection, Iterable, Iterator
 
 from kv2rdf.errors import StoreError
 from kv2rdf.store.cases import ZAAKNUMMER, QuestionSet
+from kv2rdf.store.link_queries import (
+    ASKERS,
+    DATED,
+    IDENTIFIERS,
+    QUESTIONS,
+    SETS,
+    SETS_OF,
+    SETS_ON,
+    TITLES,
+    whole,
+)
 from kv2rdf.store.local import GraphStore
 
 #: IRIs (or literals) per ``VALUES`` block: keeps every request small. Past about 1,000
@@ -31,24 +42,6 @@ from kv2rdf.store.local import GraphStore
 CHUNK = 500
 XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
 
-# No OPTIONAL in a narrowed query: Oxigraph reads the optional part for the whole store on
-# every request (1.4 s a request at 100,000 documents), so the dates come in a query of their
-# own (DATED). A set without a date is in SETS only.
-SETS = """SELECT ?qs ?g WHERE { GRAPH ?g { ?qs a kv:WrittenQuestions } }"""
-DATED = """SELECT ?qs ?g ?d WHERE { GRAPH ?g { ?qs a kv:WrittenQuestions ;
-  dct:dateSubmitted ?d } }"""
-SETS_ON = """SELECT ?qs ?g ?d WHERE { GRAPH ?g { ?qs dct:dateSubmitted ?d .
-  ?qs a kv:WrittenQuestions } }"""
-SETS_OF = """SELECT ?qs ?g WHERE { ?qs dct:identifier ?id .
-  GRAPH ?g { ?qs a kv:WrittenQuestions } }"""
-IDENTIFIERS = """SELECT DISTINCT ?qs ?id WHERE { ?qs a kv:WrittenQuestions .
-  { ?qs dct:identifier ?id } UNION { ?qs skos:notation ?id } }"""
-ASKERS = """SELECT DISTINCT ?qs ?who WHERE { ?qs kv:participation ?p .
-  ?p eli-dl:participation_role ?role ; eli-dl:had_participant_person ?who .
-  FILTER(?role IN (kvrol:indiener, kvrol:medeindiener)) }"""
-QUESTIONS = """SELECT DISTINCT ?qs ?text WHERE { ?qs eli:has_part ?q .
-  ?q schema:text ?text }"""
-TITLES = """SELECT DISTINCT ?qs ?title WHERE { ?qs dct:title ?title }"""
 
 
 def records(store: GraphStore, sparql: str, *needed: str) -> list[dict[str, str]]:
@@ -137,8 +130,10 @@ def question_sets(store: GraphStore, graphs: Collection[str] | None = None
             blocks[key].append(iri)
     paired = {iri for members in blocks.values() if len(members) > 1 for iri in members}
     askers: dict[str, set[str]] = defaultdict(set)
-    for row in chunked_records(store, ASKERS, "qs", [iri_term(i) for i in paired], "qs", "who"):
-        askers[row["qs"]].add(row["who"].rsplit("/", 1)[-1])
+    for row in (records(store, whole(ASKERS), "qs", "who") if graphs is None else
+                chunked_records(store, ASKERS, "qs", [iri_term(i) for i in paired], "qs", "who")):
+        if row["qs"] in paired:
+            askers[row["qs"]].add(row["who"].rsplit("/", 1)[-1])
     readers = set()
     for key, members in blocks.items():
         if key.startswith("d:"):

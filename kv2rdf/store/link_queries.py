@@ -1,4 +1,4 @@
-"""The SPARQL that linking reads derived facts and follow-ups with, in two forms each.
+"""The SPARQL that linking reads question sets, derived facts and follow-ups with, in two forms.
 
 A query here is written to be narrowed: `kv2rdf.store.case_sets.narrowed` opens it with a
 ``VALUES`` block of at most 500 sets or documents, and the store then starts from those and
@@ -15,6 +15,26 @@ the whole store on every request, so they are never narrowed.
 
 from __future__ import annotations
 
+# Question sets (`kv2rdf.store.case_sets`).
+# No OPTIONAL in a narrowed query: Oxigraph reads the optional part for the whole store on
+# every request (1.4 s a request at 100,000 documents), so the dates come in a query of their
+# own (DATED). A set without a date is in SETS only.
+SETS = """SELECT ?qs ?g WHERE { GRAPH ?g { ?qs a kv:WrittenQuestions } }"""
+DATED = """SELECT ?qs ?g ?d WHERE { GRAPH ?g { ?qs a kv:WrittenQuestions ;
+  dct:dateSubmitted ?d } }"""
+SETS_ON = """SELECT ?qs ?g ?d WHERE { GRAPH ?g { ?qs dct:dateSubmitted ?d .
+  ?qs a kv:WrittenQuestions } }"""
+SETS_OF = """SELECT ?qs ?g WHERE { ?qs dct:identifier ?id .
+  GRAPH ?g { ?qs a kv:WrittenQuestions } }"""
+IDENTIFIERS = """SELECT DISTINCT ?qs ?id WHERE { ?qs a kv:WrittenQuestions .
+  { ?qs dct:identifier ?id } UNION { ?qs skos:notation ?id } }"""
+ASKERS = """SELECT DISTINCT ?qs ?who WHERE { ?qs kv:participation ?p .
+  ?p eli-dl:participation_role ?role ; eli-dl:had_participant_person ?who .
+  FILTER(?role IN (kvrol:indiener, kvrol:medeindiener)) }"""
+QUESTIONS = """SELECT DISTINCT ?qs ?text WHERE { ?qs eli:has_part ?q .
+  ?q schema:text ?text }"""
+TITLES = """SELECT DISTINCT ?qs ?title WHERE { ?qs dct:title ?title }"""
+# Derived facts (`kv2rdf.store.derived`).
 # Every answer document (regular or further, "nader"); only regular ones answer a case.
 ANSWERED = """SELECT DISTINCT ?ad ?qs ?d0 ?d1 ?type WHERE { ?ad a kv:AnswerDocument ;
   eli:work_type ?type ; dct:dateSubmitted ?d1 ;
@@ -72,6 +92,11 @@ WHOLE = {
   { SELECT ?qs ?p WHERE { ?qs kv:participation ?p } }
   { SELECT ?p ?f WHERE { ?p eli-dl:participation_in_name_of ?f } }
   { SELECT ?f WHERE { ?f a kv:Fractie } } { SELECT ?qs WHERE { ?qs a kv:WrittenQuestions } } }""",
+    ASKERS: """SELECT DISTINCT ?qs ?who WHERE {
+  { SELECT ?p WHERE { ?p eli-dl:participation_role ?role
+                      FILTER(?role IN (kvrol:indiener, kvrol:medeindiener)) } }
+  { SELECT ?qs ?p WHERE { ?qs kv:participation ?p } }
+  { SELECT ?p ?who WHERE { ?p eli-dl:had_participant_person ?who } } }""",
     # the pairs of different questions an item answers first: a few thousand, then the rest
     GROUPED_ITEMS: """SELECT DISTINCT ?ad ?item WHERE {
   { SELECT DISTINCT ?item ?q1 ?q2 WHERE { { SELECT ?item ?q1 WHERE { ?item eli-dl:answers_to ?q1 } }
