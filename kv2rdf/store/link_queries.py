@@ -78,6 +78,11 @@ PUBLISHED_BY = (
     "SELECT DISTINCT ?id ?qs WHERE { ?qs a kv:WrittenQuestions ; dct:identifier ?id }")
 
 WHOLE = {
+    ANSWERED: """SELECT DISTINCT ?ad ?qs ?d0 ?d1 ?type WHERE {
+  { SELECT ?ad ?type ?d1 WHERE { ?ad a kv:AnswerDocument ; eli:work_type ?type ;
+                                     dct:dateSubmitted ?d1 } }
+  { SELECT ?ad ?qs WHERE { ?ad eli-dl:answers_to ?qs } }
+  { SELECT ?qs ?d0 WHERE { ?qs dct:dateSubmitted ?d0 } } }""",
     COUNTS: """SELECT DISTINCT ?qs ?n WHERE { { SELECT ?qs WHERE { ?qs a kv:WrittenQuestions } }
   OPTIONAL { SELECT ?qs (COUNT(DISTINCT ?q) AS ?n) WHERE {
     { SELECT ?qs ?q WHERE { ?qs eli:has_part ?q } } { SELECT ?q WHERE { ?q a kv:Question } }

@@ -13,6 +13,7 @@ with the default graph as the union of all named graphs (pyoxigraph's
 
 from __future__ import annotations
 
+import ctypes
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -30,6 +31,10 @@ if TYPE_CHECKING:
     from kv2rdf.store.spool import Spool
 
 DEFAULT_STORE = "kv2rdf-store"
+try:  # glibc keeps the memory a query freed unless asked to give it back (not elsewhere)
+    _TRIM: Callable[[int], int] | None = ctypes.CDLL(None).malloc_trim
+except (OSError, AttributeError):
+    _TRIM = None
 
 #: Triples per update transaction: bounds the memory a load takes (about 200 bytes a triple).
 BATCH_TRIPLES = 200_000
@@ -180,7 +185,10 @@ class LocalStore:
             result = self._store.query(sparql, use_default_graph_as_union=True,
                                        prefixes={p: str(ns) for p, ns in PREFIXES.items()})
             if isinstance(result, ox.QuerySolutions):
-                return _solutions(result)
+                solutions = _solutions(result)
+                if _TRIM is not None:  # a whole-store query's hash tables: hundreds of MB
+                    _TRIM(0)
+                return solutions
             if isinstance(result, ox.QueryBoolean):
                 return QueryResult(boolean=bool(result))
             return QueryResult(graph=_bytes(result.serialize(
