@@ -2,7 +2,8 @@
 
 A store of 100,000 documents holds 100,000 question sets and a million question texts; none
 of that is pulled into Python whole. `question_sets` reads in steps, each query narrowed by a
-``VALUES`` block, so the store answers from its indexes:
+``VALUES`` block, so the store answers from its indexes (linking everything reads all sets
+and all askers in one query each, in the forms of `kv2rdf.store.link_queries`):
 
 1. the sets (IRI, graph, date "ingezonden") of the graphs in scope — all graphs, or those
    loaded since the last run — and their zaaknummers;
