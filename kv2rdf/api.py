@@ -24,7 +24,7 @@ from kv2rdf.errors import DataError, Kv2RdfError
 from kv2rdf.namespaces import PREFIXES
 from kv2rdf.store.endpoint import endpoint_for, public_url
 from kv2rdf.store.inputs import expand_inputs, prepare
-from kv2rdf.store.linking import LinkReport, holds_question_sets
+from kv2rdf.store.linking import LinkReport, scope_of_load
 from kv2rdf.store.linking import link as link_cases
 from kv2rdf.store.linking import unlink as unlink_case
 from kv2rdf.store.local import DEFAULT_STORE, GraphStore, LocalStore, NamedGraph
@@ -203,11 +203,11 @@ class Store:
         if prepared.errors and not keep_going:
             raise DataError("nothing loaded:\n" + "\n".join(prepared.errors))
         store = self._open(create=True)
-        fresh = link and not holds_question_sets(store)
+        scope = scope_of_load(store, [g.name for g in prepared.graphs]) if link else None
         loaded: list[NamedGraph] = []
         store.replace(prepared.graphs, loaded.append)
         if link:
-            link_cases(store, None if fresh else [g.name for g in loaded])
+            link_cases(store, scope)
         graphs, triples = store.size()
         return LoadSummary(len(loaded), sum(len(g.triples) for g in loaded), graphs, triples,
                            tuple(prepared.warnings), tuple(prepared.errors))
@@ -220,9 +220,9 @@ class Store:
         """
         self._open(create=True).bulk_replace(spool, loaded)
 
-    def holds_question_sets(self) -> bool:
-        """Whether the store holds any question set (see `kv2rdf.store.linking`)."""
-        return holds_question_sets(self._open(create=True))
+    def scope_of_load(self, graphs: Collection[str]) -> Collection[str] | None:
+        """What to link after loading ``graphs`` (`kv2rdf.store.linking.scope_of_load`)."""
+        return scope_of_load(self._open(create=True), graphs)
 
     def size(self, besides: str | None = None) -> tuple[int, int]:
         """The number of named graphs (but ``besides``) and of the triples in them."""

@@ -201,13 +201,13 @@ def _store_spool(spool: Spool, plan: LoadPlan, store: Store, summary: batch.Summ
         progress.advance(len(names))
 
     with store:
-        fresh = link_after and not store.holds_question_sets()  # then link all: the same
+        scope = store.scope_of_load(spool.names) if link_after else None
         try:
             store.bulk_load(spool, loaded)
         finally:
             progress.close()
         if link_after:
-            echo_report(store.link(None if fresh else spool.names))
+            echo_report(store.link(scope))
         graphs, triples = store.size(besides=spool.shared_name)
         location = store.location
     messages.note(summary.line())

@@ -164,6 +164,15 @@ def holds_question_sets(store: GraphStore) -> bool:
     return bool(store.query(HOLDS_SETS).boolean)
 
 
+def scope_of_load(store: GraphStore, graphs: Collection[str]) -> Collection[str] | None:
+    """What to link after loading ``graphs``: those, or everything (None).
+
+    Everything when the store holds no question set yet (see `holds_question_sets`); so ask
+    before loading.
+    """
+    return graphs if holds_question_sets(store) else None
+
+
 REJECTED = """SELECT ?a ?c WHERE { GRAPH <%s> { ?r kv:rejected true ;
   kv:linkedAlias ?a ; kv:linkedTo ?c } }"""
 
