@@ -205,6 +205,19 @@ def test_bad_sparql_is_a_store_error(corpus_store: LocalStore) -> None:
 
 # ---- command line ----------------------------------------------------------------------------
 
+def test_a_quiet_load_does_not_count_the_store(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The closing line's count reads every quad (10 s at 100,000 documents); -q shows none."""
+    def refuse(self: LocalStore, besides: str | None = None) -> tuple[int, int]:
+        raise AssertionError("counted")
+
+    monkeypatch.setattr(LocalStore, "size", refuse)
+    result = invoke("-q", "load", SEED_NOTICE, "--store", tmp_path / "store")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert invoke("load", SEED_NOTICE, "--store", tmp_path / "store").exit_code != 0
+
+
 def test_load_then_query_from_the_command_line(tmp_path: Path) -> None:
     store = tmp_path / "store"
     result = invoke("load", SEED_NOTICE, SEED_ANSWER, "--store", store)

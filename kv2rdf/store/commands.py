@@ -208,7 +208,9 @@ def _store_spool(spool: Spool, plan: LoadPlan, store: Store, summary: batch.Summ
             progress.close()
         if link_after:
             echo_report(store.link(scope))
-        graphs, triples = store.size(besides=spool.shared_name)
+        # -q shows no closing line: no count (at 100,000 documents, 10 s of a daily load)
+        shown = messages.level() >= messages.NORMAL
+        graphs, triples = store.size(besides=spool.shared_name) if shown else (0, 0)
         location = store.location
     messages.note(summary.line())
     messages.note(f"loaded {count} graph{'s' * (count != 1)} ({spool.triples} triples) into "
