@@ -44,7 +44,6 @@ CHUNK = 500
 XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
 
 
-
 def records(store: GraphStore, sparql: str, *needed: str) -> list[dict[str, str]]:
     """The rows of a SELECT query; `StoreError` when the store answers other variables."""
     result = store.query(sparql)
