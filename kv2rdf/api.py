@@ -20,7 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from kv2rdf.errors import DataError, Kv2RdfError
+from kv2rdf.errors import DataError, Kv2RdfError, StoreError
 from kv2rdf.namespaces import PREFIXES
 from kv2rdf.store.endpoint import endpoint_for, public_url
 from kv2rdf.store.inputs import expand_inputs, prepare
@@ -234,6 +234,14 @@ class Store:
         ``graphs`` narrows the work to the cases those (newly loaded) graphs can touch.
         """
         return link_cases(self._open(create=False), graphs)
+
+    def optimize(self) -> None:
+        """Compact an embedded store (`LocalStore.optimize`); a server keeps its own storage."""
+        store = self._open(create=False)
+        if not isinstance(store, LocalStore):
+            raise StoreError(f"{self.location}: a server compacts its own storage; optimize "
+                             "works on an embedded store (--store)")
+        store.optimize()
 
     def unlink(self, iri: str) -> list[str]:
         """Undo the links of a question set (an alias or a canonical IRI); the aliases undone."""

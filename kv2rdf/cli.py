@@ -352,6 +352,7 @@ def formats() -> None:
 main.add_command(commands.load)
 main.add_command(commands.query)
 main.add_command(link_commands.link_command)
+main.add_command(link_commands.optimize_command)
 main.add_command(reference)
 main.add_command(table_commands.export)
 main.add_command(table_commands.report)

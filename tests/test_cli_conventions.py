@@ -129,7 +129,7 @@ def test_query_and_export_verbose_say_what_they_read(store: Path) -> None:
 
 
 @pytest.mark.parametrize("command", [["convert"], ["validate"], ["load"], ["query"], ["link"],
-                                     ["export"], ["report"], ["formats"],
+                                     ["optimize"], ["export"], ["report"], ["formats"],
                                      ["reference", "check"], ["reference", "show"],
                                      ["reference", "update"]])
 def test_every_command_takes_quiet_and_verbose(command: list[str]) -> None:
@@ -189,6 +189,7 @@ BAD_RUNS: dict[str, tuple[list[str], str]] = {
     "query no store": (["query", "ASK {}", "--store", "{none}"], "kv2rdf: "),
     "query bad endpoint": (["query", "ASK {}", "--endpoint", "ftp://example.org/"], "kv2rdf: "),
     "link": (["link", "--store", "{none}"], "kv2rdf: "),
+    "optimize": (["optimize", "--store", "{none}"], "kv2rdf: "),
     "export": (["export", "--table", "cases", "--store", "{none}"], "kv2rdf: "),
     "report": (["report", "--store", "{none}"], "kv2rdf: "),
     "reference check": (["reference", "check", "{text}"], "{text}:1: "),

@@ -131,3 +131,22 @@ def aliases(store: Path) -> dict[str, str]:
             target = same[target]
         final[alias] = target
     return final
+
+
+def test_optimize_compacts_an_embedded_store_and_keeps_every_quad(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    load(store, QUESTIONS, *NOTICES, ANSWER)
+    relinked = CliRunner().invoke(cli.main, ["-q", "link", "--store", str(store)])
+    assert relinked.exit_code == 0, relinked.output  # the derived facts replaced once more
+    before = quads(store)
+    result = CliRunner().invoke(cli.main, ["optimize", "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    assert f"optimized {store}" in result.stderr
+    assert quads(store) == before
+
+
+def test_optimize_leaves_a_server_alone() -> None:
+    """A server keeps its own storage: refused before any request (the port is closed)."""
+    result = CliRunner().invoke(cli.main, ["optimize", "--endpoint", "http://127.0.0.1:9/"])
+    assert result.exit_code == 2
+    assert "a server compacts its own storage" in result.stderr
