@@ -159,23 +159,24 @@ def document_facts(store: GraphStore, documents: Collection[str] | None) -> set[
 
 
 def derived_facts(store: GraphStore, sets: Collection[str] | None = None,
-                  graphs: Iterable[str] = ()) -> tuple[list[ox.Triple], set[str]]:
+                  graphs: Iterable[str] = ()) -> tuple[set[ox.Triple], set[str]]:
     """Every derived fact, or those about the sets in ``sets`` and the documents of ``graphs``.
 
-    Returns the facts (sorted) and the subjects whose facts they replace: the sets, the
-    answer documents that answer them, and the answer documents among ``graphs``.
+    Returns the facts (`replace_in_parts` sorts them once) and the subjects whose facts they
+    replace: the sets, the answer documents that answer them, and the answer documents among
+    ``graphs``.
     """
     facts = answer_times(store, sets)
     about_sets, documents = set_facts(store, sets)
     facts |= about_sets
     if sets is None:
         facts |= document_facts(store, None)
-        return sorted(facts, key=str), set()
+        return facts, set()
     documents |= {row["ad"] for row in _rows(store, ANSWER_DOCS_IN, "ad", set(graphs), "ad")}
     facts |= document_facts(store, documents) | answer_days(store, documents)
     subjects = set(sets) | documents | set(graphs) | {
         t.subject.value for t in facts if isinstance(t.subject, ox.NamedNode)}
-    return sorted(facts, key=str), subjects
+    return facts, subjects
 
 
 def derive(store: GraphStore, book: str, scope: set[str] | None, graphs: set[str]) -> None:
@@ -205,8 +206,8 @@ def replace_in_parts(store: GraphStore, delete: str, graph: str,
 
 
 def insert_data(graph: str, triples: Iterable[ox.Triple]) -> str:
-    """A SPARQL ``INSERT DATA`` of ``triples`` into ``graph``."""
-    data = ox.serialize(sorted(set(triples), key=str), format=ox.RdfFormat.N_TRIPLES) or b""
+    """A SPARQL ``INSERT DATA`` of ``triples`` into ``graph``, in the order given."""
+    data = ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES) or b""
     return f"INSERT DATA {{ GRAPH <{graph}> {{\n{data.decode('utf-8')}}} }}"
 
 
