@@ -14,9 +14,8 @@ import re
 from collections import defaultdict
 
 from kv2rdf.api import Row, Value
+from kv2rdf.store.derived import TERM_DAYS  # the term the store's kv:answeredLate uses
 
-#: The customary term for answering written questions: three weeks.
-TERM_DAYS = 21
 _SEP = "; "
 
 
