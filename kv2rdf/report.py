@@ -26,7 +26,7 @@ from kv2rdf.report_data import (
     questions_per_member,
     questions_per_party,
 )
-from kv2rdf.table_rows import TERM_DAYS
+from kv2rdf.store.derived import TERM_DAYS
 
 if TYPE_CHECKING:
     from kv2rdf.api import Store

@@ -13,7 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from kv2rdf.api import Row, Value
-from kv2rdf.table_rows import TERM_DAYS, natural_key
+from kv2rdf.store.derived import TERM_DAYS
+from kv2rdf.table_rows import natural_key
 
 Cell = str | int | float | None
 
