@@ -37,7 +37,9 @@ from tests.store_support import (
 ID = "https://w3id.org/kv2rdf/id/"
 DCT = "http://purl.org/dc/terms/"
 KV = "https://w3id.org/kv2rdf/def#"
+ELI = "http://data.europa.eu/eli/ontology#"
 ELI_DL = "http://data.europa.eu/eli/eli-draft-legislation-ontology#"
+KVDOC = "https://w3id.org/kv2rdf/def/documentsoort/"
 XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
 
 # The six hand-checked documents and what they print.
@@ -140,7 +142,8 @@ def test_late_answers(six: LocalStore) -> None:
 
 
 def test_late_answers_counts_days_like_the_calendar(tmp_path: Path) -> None:
-    """Julian day arithmetic in SPARQL against Python's dates: leap years, month and year ends."""
+    """The days a late set took, as linking derives them and the query lists them, against
+    Python's calendar: leap years, month and year ends."""
     rng = random.Random(20240229)
     pairs = [(date(2023, 12, 20), date(2024, 3, 1)), (date(2023, 2, 20), date(2023, 3, 15)),
              (date(2024, 2, 28), date(2024, 3, 21)), (date(1999, 12, 31), date(2000, 3, 1)),
@@ -154,6 +157,7 @@ def test_late_answers_counts_days_like_the_calendar(tmp_path: Path) -> None:
         lines += [f"<urn:x-test:{n}> {{", f"{qs} a <{KV}WrittenQuestions> ;",
                   f'  <{DCT}dateSubmitted> "{submitted}"^^<{XSD_DATE}> .',
                   f"{answer} a <{KV}AnswerDocument> ; <{ELI_DL}answers_to> {qs} ;",
+                  f"  <{ELI}work_type> <{KVDOC}antwoord-schriftelijke-vragen> ;",
                   f'  <{DCT}dateSubmitted> "{received}"^^<{XSD_DATE}> .', "}"]
     store = LocalStore(tmp_path / "store")
     graphs = graphs_from_rdf("\n".join(lines).encode(), ox.RdfFormat.TRIG, "dates.trig",
