@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from kv2rdf import cli
 from kv2rdf.store.bulk import shared_graph
 from kv2rdf.store.linking import link
-from kv2rdf.store.local import LocalStore
+from kv2rdf.store.local import FLUSH_BYTES, LocalStore
 from tests.helpers import CASES, ROOT
 
 SHARED = shared_graph()
@@ -150,3 +150,37 @@ def test_optimize_leaves_a_server_alone() -> None:
     result = CliRunner().invoke(cli.main, ["optimize", "--endpoint", "http://127.0.0.1:9/"])
     assert result.exit_code == 2
     assert "a server compacts its own storage" in result.stderr
+
+
+class _FlushCounter:
+    """The embedded store's Oxigraph store, counting the calls of ``flush``."""
+
+    def __init__(self, inner: object) -> None:
+        self.inner, self.flushes = inner, 0
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.inner, name)
+
+    def flush(self) -> None:
+        self.flushes += 1
+        self.inner.flush()  # type: ignore[attr-defined]
+
+
+def test_a_large_update_is_flushed_to_disk_and_a_small_one_left_to_the_store(
+        tmp_path: Path) -> None:
+    """Linking writes its derived facts in large updates; held in the store's write buffers
+    they would sit in memory under its next queries."""
+    store = LocalStore(tmp_path / "store")
+    counter = _FlushCounter(store._store)
+    store._store = counter  # type: ignore[assignment]
+    store.update('INSERT DATA { GRAPH <urn:x-test:g> { <urn:x-test:a> <urn:x-test:p> "x" } }')
+    assert counter.flushes == 0
+    triples = [f'<urn:x-test:s{n}> <urn:x-test:p> "{"text " * 10}{n}" .'
+               for n in range(FLUSH_BYTES // 60)]
+    update = "INSERT DATA { GRAPH <urn:x-test:g> {\n" + "\n".join(triples) + "\n} }"
+    assert len(update) >= FLUSH_BYTES
+    store.update(update)
+    assert counter.flushes == 1
+    store._store = counter.inner  # type: ignore[assignment]
+    assert store.size() == (1, len(triples) + 1)
+    store.close()
