@@ -175,16 +175,14 @@ def whole_facts(store: GraphStore) -> Iterator[set[ox.Triple]]:
     yield from document_parts(store, None)
 
 
-def derived_facts(store: GraphStore, sets: Collection[str] | None = None,
+def derived_facts(store: GraphStore, sets: Collection[str],
                   graphs: Iterable[str] = ()) -> tuple[set[ox.Triple], set[str]]:
-    """Every derived fact, or those about the sets in ``sets`` and the documents of ``graphs``.
+    """The derived facts about the sets in ``sets`` and the documents of ``graphs``.
 
     Returns the facts (`replace_in_parts` sorts them once) and the subjects whose facts they
     replace: the sets, the answer documents that answer them, and the answer documents among
-    ``graphs``.
+    ``graphs``. Every fact of the store comes from `whole_facts`.
     """
-    if sets is None:
-        return set().union(*whole_facts(store)), set()
     facts = answer_times(store, sets)
     about_sets, documents = set_facts(store, sets)
     facts |= about_sets
